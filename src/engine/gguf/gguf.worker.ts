@@ -1,0 +1,4 @@
+import { serveEngine } from '../worker-host';
+import { createGgufAdapter } from './gguf-adapter';
+
+serveEngine(createGgufAdapter());

@@ -1,0 +1,29 @@
+/** The typed messages between the UI thread and an engine worker. */
+import type { SerializedEngineError } from './errors';
+import type { CompletionRequest, FinishReason, GenerationStats, LoadProgress, LoadResult, LoadSpec } from './port';
+
+export type ToWorker =
+  | { id: number; type: 'load'; spec: LoadSpec }
+  | { id: number; type: 'complete'; request: CompletionRequest }
+  | { id: number; type: 'unload' }
+  /** Abort the command with id `target` (a load or a completion). */
+  | { id: number; type: 'cancel'; target: number };
+
+export type FromWorker =
+  | { id: number; type: 'progress'; progress: LoadProgress }
+  | { id: number; type: 'loaded'; result: LoadResult }
+  | { id: number; type: 'delta'; text: string }
+  | { id: number; type: 'done'; finishReason: FinishReason; stats: GenerationStats }
+  | { id: number; type: 'unloaded' }
+  | { id: number; type: 'error'; error: SerializedEngineError };
+
+/** What an engine adapter implements inside its worker. */
+export interface WorkerAdapter {
+  load(spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<LoadResult>;
+  complete(
+    request: CompletionRequest,
+    onDelta: (text: string) => void,
+    signal: AbortSignal,
+  ): Promise<{ finishReason: FinishReason; stats: GenerationStats }>;
+  unload(): Promise<void>;
+}

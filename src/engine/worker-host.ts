@@ -1,0 +1,55 @@
+/**
+ * Runs inside an engine worker: receives protocol messages, runs them one at
+ * a time on the adapter, and turns every failure into `{ code, message }`.
+ */
+import { serializeEngineError } from './errors';
+import type { FromWorker, ToWorker, WorkerAdapter } from './protocol';
+
+interface Scope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+export function serveEngine(adapter: WorkerAdapter, scope: Scope = self as unknown as Scope): void {
+  const controllers = new Map<number, AbortController>();
+  let queue: Promise<void> = Promise.resolve();
+  const post = (message: FromWorker) => scope.postMessage(message);
+
+  const run = async (msg: Exclude<ToWorker, { type: 'cancel' }>, signal: AbortSignal) => {
+    switch (msg.type) {
+      case 'load': {
+        const result = await adapter.load(msg.spec, (progress) => post({ id: msg.id, type: 'progress', progress }), signal);
+        post({ id: msg.id, type: 'loaded', result });
+        return;
+      }
+      case 'complete': {
+        const { finishReason, stats } = await adapter.complete(msg.request, (text) => post({ id: msg.id, type: 'delta', text }), signal);
+        post({ id: msg.id, type: 'done', finishReason, stats });
+        return;
+      }
+      case 'unload':
+        await adapter.unload();
+        post({ id: msg.id, type: 'unloaded' });
+    }
+  };
+
+  scope.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (msg.type === 'cancel') {
+      controllers.get(msg.target)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    controllers.set(msg.id, controller);
+    queue = queue.then(async () => {
+      try {
+        if (controller.signal.aborted) throw new DOMException('Cancelled before it started', 'AbortError');
+        await run(msg, controller.signal);
+      } catch (err) {
+        post({ id: msg.id, type: 'error', error: serializeEngineError(err) });
+      } finally {
+        controllers.delete(msg.id);
+      }
+    });
+  });
+}

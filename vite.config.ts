@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { isolationHeaders } from './scripts/isolation-headers.mjs';
+
+// Cross-origin isolation lets wllama use threads (SharedArrayBuffer).
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', headers: isolationHeaders },
+  preview: { host: '127.0.0.1', headers: isolationHeaders },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    assetsInlineLimit: 0,
+  },
+});
