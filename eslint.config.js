@@ -20,7 +20,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.bench'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', '.bench', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

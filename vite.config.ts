@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { isolationHeaders } from './scripts/isolation-headers.mjs';
+import { webllmCatalogPlugin } from './scripts/webllm-catalog-plugin.mjs';
 
 // Cross-origin isolation lets wllama use threads (SharedArrayBuffer).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), webllmCatalogPlugin()],
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },
   worker: { format: 'es' },

@@ -155,7 +155,7 @@ export function customGgufRecord(input: { id: string; name: string; urls: string
     engine: 'gguf',
     group: 'custom',
     parameters: '',
-    quantization: /\b(I?Q\d[\w]*|F16|F32|BF16)\b/i.exec(input.urls[0] ?? '')?.[1]?.toUpperCase() ?? 'GGUF',
+    quantization: /\b(I?Q\d[\w]*|F16|F32|BF16)\b/i.exec(input.urls[0] ?? '')?.[1]?.toUpperCase() ?? 'unknown quantization',
     downloadBytes: input.downloadBytes ?? 0,
     memoryMB: 0,
     contextWindow: input.contextWindow ?? WIZARD_VICUNA_CONTEXT,

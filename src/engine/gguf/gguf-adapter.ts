@@ -53,7 +53,7 @@ export function createGgufAdapter(): WorkerAdapter {
       }
       await unload();
       onProgress({ phase: 'checking', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Checking downloaded files' });
-      const files = await ensureModelFiles(spec.modelId, spec.source.urls, onProgress, signal);
+      const files = await ensureModelFiles(spec.source.urls, onProgress, signal);
       if (signal.aborted) throw new DOMException('Load cancelled', 'AbortError');
       onProgress({ phase: 'loading', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Loading the model into memory' });
       log.length = 0;

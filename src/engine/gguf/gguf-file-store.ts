@@ -16,17 +16,17 @@ export function shardName(index: number, count: number): string {
   return `model-${pad(index + 1)}-of-${pad(count)}.gguf`;
 }
 
-/** A folder name that is safe and stable for any model id. */
-export async function folderName(modelId: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(modelId));
+/** A folder name that is safe and stable for a model's file addresses (same files, same folder). */
+export async function folderName(urls: readonly string[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(urls.join('\n')));
   return [...new Uint8Array(digest).slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function modelDir(modelId: string, create: boolean): Promise<FileSystemDirectoryHandle | null> {
+async function modelDir(urls: readonly string[], create: boolean): Promise<FileSystemDirectoryHandle | null> {
   try {
     const root = await navigator.storage.getDirectory();
     const models = await root.getDirectoryHandle(ROOT, { create });
-    return await models.getDirectoryHandle(await folderName(modelId), { create });
+    return await models.getDirectoryHandle(await folderName(urls), { create });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'NotFoundError') return null;
     throw err;
@@ -43,12 +43,11 @@ async function fileSize(dir: FileSystemDirectoryHandle, name: string): Promise<n
 
 /** Download whatever is missing, then return the files in shard order. */
 export async function ensureModelFiles(
-  modelId: string,
   urls: string[],
   onProgress: (p: LoadProgress) => void,
   signal: AbortSignal,
 ): Promise<File[]> {
-  const dir = await modelDir(modelId, true);
+  const dir = await modelDir(urls, true);
   if (!dir) throw new Error('Could not open model storage');
   const names = urls.map((_, i) => shardName(i, urls.length));
   const done = await Promise.all(names.map((n) => fileSize(dir, n)));
@@ -103,15 +102,15 @@ async function writePart(dir: FileSystemDirectoryHandle, name: string, url: stri
 }
 
 /** Whether every file of a model is on disk. */
-export async function hasModelFiles(modelId: string, count: number): Promise<boolean> {
-  const dir = await modelDir(modelId, false);
+export async function hasModelFiles(urls: readonly string[]): Promise<boolean> {
+  const dir = await modelDir(urls, false);
   if (!dir) return false;
-  const sizes = await Promise.all(Array.from({ length: count }, (_, i) => fileSize(dir, shardName(i, count))));
+  const sizes = await Promise.all(urls.map((_, i) => fileSize(dir, shardName(i, urls.length))));
   return sizes.every((s) => s > 0);
 }
 
-export async function deleteModelFiles(modelId: string): Promise<void> {
+export async function deleteModelFiles(urls: readonly string[]): Promise<void> {
   const root = await navigator.storage.getDirectory();
   const models = await root.getDirectoryHandle(ROOT, { create: true });
-  await models.removeEntry(await folderName(modelId), { recursive: true }).catch(() => undefined);
+  await models.removeEntry(await folderName(urls), { recursive: true }).catch(() => undefined);
 }

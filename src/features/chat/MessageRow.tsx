@@ -1,0 +1,52 @@
+/** One message. Only the reply being written subscribes to the streaming text. */
+import { memo } from 'react';
+import type { StoredMessage } from '../../db';
+import { useEngineStore } from '../../store/engine-store';
+
+const STATUS_TEXT: Partial<Record<StoredMessage['status'], string>> = {
+  stopped: 'Stopped by you: the reply above is what was written before stopping.',
+  interrupted: 'Interrupted: the page closed while this reply was being written; the text above was saved.',
+};
+
+function StreamingText({ id, saved }: { id: string; saved: string }) {
+  const text = useEngineStore((s) => (s.streaming?.messageId === id ? s.streaming.text : null));
+  return <>{text ?? saved}</>;
+}
+
+function Stats({ message }: { message: StoredMessage }) {
+  const s = message.stats;
+  if (!s) return null;
+  return (
+    <p className="message-stats">
+      {s.completionTokens} tokens · first token {Math.round(s.timeToFirstTokenMs)} ms · prefill {s.prefillTokensPerSecond.toFixed(1)} tok/s · decode{' '}
+      {s.decodeTokensPerSecond.toFixed(1)} tok/s{message.modelName ? ` · ${message.modelName}` : ''}
+      {message.settings ? ` · temperature ${message.settings.temperature}` : ''}
+    </p>
+  );
+}
+
+export const MessageRow = memo(
+  function MessageRow({ message }: { message: StoredMessage }) {
+    const streaming = message.status === 'streaming';
+    return (
+      <article className={`message message-${message.role}`} aria-label={message.role === 'user' ? 'You' : 'Assistant'} data-status={message.status} data-testid="message">
+        <div className="message-role">{message.role === 'user' ? 'You' : 'Assistant'}</div>
+        {message.droppedMessages ? (
+          <p className="context-marker">{message.droppedMessages} earlier message{message.droppedMessages > 1 ? 's were' : ' was'} left out: they no longer fit in the model&apos;s context window.</p>
+        ) : null}
+        <div className="message-content" aria-live={streaming ? 'polite' : undefined} aria-busy={streaming || undefined}>
+          {streaming ? <StreamingText id={message.id} saved={message.content} /> : message.content}
+          {streaming && <span className="cursor" aria-hidden="true" />}
+        </div>
+        {STATUS_TEXT[message.status] && <p className="message-note">{STATUS_TEXT[message.status]}</p>}
+        {message.status === 'error' && message.error && (
+          <p className="message-note message-error" role="alert">
+            The reply failed: {message.error.message}
+          </p>
+        )}
+        <Stats message={message} />
+      </article>
+    );
+  },
+  (a, b) => a.message.id === b.message.id && a.message.content === b.message.content && a.message.status === b.message.status && a.message.stats === b.message.stats,
+);

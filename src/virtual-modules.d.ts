@@ -1,0 +1,5 @@
+declare module 'virtual:webllm-prebuilt' {
+  import type { PrebuiltMlcModel } from './models/records';
+  const list: PrebuiltMlcModel[];
+  export default list;
+}

@@ -1,0 +1,101 @@
+/**
+ * The core flow in real Chromium with the real GGUF engine in its worker and
+ * real IndexedDB: add the tiny model by URL, load it, chat, stop, reload.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatVicunaPrompt, VICUNA_SYSTEM_MESSAGE } from '../../src/models/vicuna';
+import { AppDriver } from '../support/app-driver';
+import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
+import { fixtureDir, startAppServer, type AppServer } from '../support/servers';
+
+const STORY_START = ', there was a little girl named Lily. She loved to play outside in the park.';
+
+describe('chat with a GGUF model', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let guarded: GuardedContext;
+  let page: Page;
+  let app: AppDriver;
+  let fixtures: string;
+
+  beforeAll(async () => {
+    fixtures = await fixtureDir();
+    server = await startAppServer({ mounts: { '/models/': fixtures } });
+    browser = await launchBrowser();
+    guarded = await newGuardedContext(browser);
+    page = await guarded.context.newPage();
+    app = new AppDriver(page);
+    await app.open(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
+  });
+
+  it('loads the model from the UI and streams the deterministic reply', async () => {
+    await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny stories (plain)', format: 'plain' });
+    await app.setGeneration({ temperature: 0, maxTokens: 40 });
+    const status = await app.loadModel();
+    expect(status).toMatch(/Ready · CPU \(WebAssembly\)/);
+    expect(server.requests.filter((r) => r.path === '/models/stories260K.gguf')).toHaveLength(1);
+
+    await app.send('Once upon a time');
+    const reply = await app.waitForReply();
+    expect(reply.status).toBe('complete');
+    expect(reply.text.startsWith(STORY_START)).toBe(true);
+    expect(await app.conversationTitles()).toEqual(['Once upon a time']);
+    expect((await app.lastEngineRequest()).prompt).toBe('Once upon a time');
+  });
+
+  it('stops mid-reply and keeps what was written', async () => {
+    await app.setGeneration({ temperature: 0, maxTokens: 1500 });
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await app.send('Once upon a time');
+    // The reply is visible while it is being written (streamed), then stopped.
+    const streaming = page.locator('[data-testid="message"][data-status="streaming"] .message-content');
+    await expect.poll(async () => ((await streaming.textContent().catch(() => '')) ?? '').length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.stop();
+    const reply = await app.waitForReply();
+    expect(reply.status).toBe('stopped');
+    expect(reply.text.length).toBeGreaterThan(0);
+    expect(reply.text.startsWith(STORY_START.slice(0, Math.min(reply.text.length, STORY_START.length)))).toBe(true);
+    await expect.poll(() => page.getByText('Stopped by you').count()).toBe(1);
+  });
+
+  it('finds the conversation after a reload and carries the first turn into the second', async () => {
+    await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny stories (Vicuna)', format: 'vicuna-v1.1' });
+    await app.setGeneration({ temperature: 0, maxTokens: 24 });
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await app.loadModel();
+    await app.send('Tell me a story about a cat.');
+    const first = await app.waitForReply();
+    expect(first.status).toBe('complete');
+
+    await page.reload();
+    await app.page.getByTestId('device-summary').waitFor();
+    expect(await app.conversationTitles()).toContain('Tell me a story about a cat.');
+    const shown = await app.messages();
+    expect(shown.map((m) => m.text)).toEqual(['Tell me a story about a cat.', first.text]);
+
+    // The engine starts empty after a reload: the model loads again from storage, not the network.
+    const fetchesBefore = server.requests.filter((r) => r.path.endsWith('.gguf')).length;
+    await app.loadModel();
+    expect(server.requests.filter((r) => r.path.endsWith('.gguf')).length).toBe(fetchesBefore);
+    await app.send('What was the cat called?');
+    const second = await app.waitForReply();
+    expect(second.status).toBe('complete');
+    const { prompt } = await app.lastEngineRequest();
+    expect(prompt).toBe(
+      formatVicunaPrompt(VICUNA_SYSTEM_MESSAGE, [
+        { role: 'user', content: 'Tell me a story about a cat.' },
+        { role: 'assistant', content: first.text },
+        { role: 'user', content: 'What was the cat called?' },
+      ]),
+    );
+    expect(guarded.blocked).toEqual([]);
+  });
+});
