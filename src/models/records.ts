@@ -132,7 +132,7 @@ export function otherMlcRecords(prebuilt: readonly PrebuiltMlcModel[]): ModelRec
     const contextWindow = m.overrides?.context_window_size ?? 4096;
     return {
       id: m.model_id,
-      name: m.model_id.replace(/-MLC.*$/, ''),
+      name: m.model_id.replace('-MLC', ''),
       engine: 'mlc',
       group: 'other',
       parameters: /(\d+(?:\.\d+)?[BM])/i.exec(m.model_id)?.[1] ?? '',

@@ -25,6 +25,8 @@ declare global {
 export function createGgufAdapter(): WorkerAdapter {
   let wllama: Wllama | null = null;
   const log: string[] = [];
+  /** llama.cpp reports some load failures only in its log, and wllama then never settles. */
+  let onFatalLog: ((line: string) => void) | null = null;
 
   const logger: WllamaLogger = {
     debug: (...args: unknown[]) => void log.push(args.join(' ')),
@@ -34,8 +36,10 @@ export function createGgufAdapter(): WorkerAdapter {
       console.warn(...args);
     },
     error: (...args: unknown[]) => {
-      log.push(args.join(' '));
+      const line = args.join(' ');
+      log.push(line);
       console.error(...args);
+      if (/failed to load model|error loading model/.test(line)) onFatalLog?.(line);
     },
   };
 
@@ -54,15 +58,22 @@ export function createGgufAdapter(): WorkerAdapter {
       await unload();
       onProgress({ phase: 'checking', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Checking downloaded files' });
       const files = await ensureModelFiles(spec.source.urls, onProgress, signal);
+      await assertGgufFiles(files);
       if (signal.aborted) throw new DOMException('Load cancelled', 'AbortError');
       onProgress({ phase: 'loading', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Loading the model into memory' });
       log.length = 0;
       const instance = new Wllama({ default: wasmUrl }, { logger, allowOffline: true });
       try {
-        await instance.loadModel(files, { n_ctx: spec.contextWindow, n_gpu_layers: spec.gpuLayers, n_parallel: 1 });
+        const failed = new Promise<never>((_, reject) => {
+          onFatalLog = (line) => reject(new Error(line));
+        });
+        await Promise.race([instance.loadModel(files, { n_ctx: spec.contextWindow, n_gpu_layers: spec.gpuLayers, n_parallel: 1 }), failed]);
       } catch (err) {
-        await instance.exit().catch(() => undefined);
+        // Not awaited: after some failures the wasm side never answers.
+        void instance.exit().catch(() => undefined);
         throw mapWllamaError(err, log);
+      } finally {
+        onFatalLog = null;
       }
       if (signal.aborted) {
         await instance.exit().catch(() => undefined);
@@ -121,6 +132,16 @@ export function createGgufAdapter(): WorkerAdapter {
 
     unload,
   };
+}
+
+/** Every GGUF file starts with the magic "GGUF"; anything else is not a model file. */
+async function assertGgufFiles(files: File[]): Promise<void> {
+  for (const file of files) {
+    const magic = new TextDecoder().decode(await file.slice(0, 4).arrayBuffer());
+    if (magic !== 'GGUF') {
+      throw new EngineError('model-invalid', 'This file could not be loaded as a GGUF model: it is not a GGUF file. Check that the address points to a complete .gguf file.');
+    }
+  }
 }
 
 function statsFrom(last: Chunk | null, started: number, firstTokenAt: number, streamed: number): GenerationStats {
