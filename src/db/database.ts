@@ -1,5 +1,6 @@
 /** The one Dexie database of the app, with dated schema versions. */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { wordsOf } from '../lib/search-words';
 import type { StoredConversation, StoredCustomModel, StoredMessage } from './records';
 
 export const DB_NAME = 'wizardvicuna-chat';
@@ -10,14 +11,30 @@ export type ChatDatabase = Dexie & {
   customModels: EntityTable<StoredCustomModel, 'id'>;
 };
 
+/** Version 1 of the schema (2026-11-24): conversations, messages as a tree, custom models. */
+export const SCHEMA_V1 = {
+  conversations: 'id, updatedAt, pinned, *tags',
+  messages: 'id, conversationId, parentId, [conversationId+createdAt]',
+  customModels: 'id, createdAt',
+};
+
+/** Version 2 (2026-11-24): a multi-entry word index on messages for full-text search. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, messages: `${SCHEMA_V1.messages}, *words` };
+
+/** Fills `words` for messages stored before version 2. */
+export async function addSearchWords(tx: Transaction): Promise<void> {
+  await tx
+    .table<StoredMessage, string>('messages')
+    .toCollection()
+    .modify((m) => {
+      m.words = wordsOf(m.content);
+    });
+}
+
 /** Index only what is queried. */
 export function defineSchema(db: Dexie): void {
-  // 2026-11-24 v1: conversations (sidebar order, pins, tags), messages (by conversation, by parent), custom models.
-  db.version(1).stores({
-    conversations: 'id, updatedAt, pinned, *tags',
-    messages: 'id, conversationId, parentId, [conversationId+createdAt]',
-    customModels: 'id, createdAt',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(addSearchWords);
 }
 
 export function openDatabase(name = DB_NAME): ChatDatabase {

@@ -3,9 +3,13 @@ import { db } from './database';
 import { createConversationsRepo } from './conversations-repo';
 import { createCustomModelsRepo } from './custom-models-repo';
 import { createMessagesRepo } from './messages-repo';
+import { createSearchRepo } from './search-repo';
 
 export const conversationsRepo = createConversationsRepo(db);
 export const messagesRepo = createMessagesRepo(db);
 export const customModelsRepo = createCustomModelsRepo(db);
+export const searchRepo = createSearchRepo(db);
+export type { SearchHit } from './search-repo';
+export type { DeletedConversation } from './conversations-repo';
 export { db };
 export type * from './records';

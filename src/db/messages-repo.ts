@@ -1,5 +1,6 @@
 /** Messages of a conversation tree. */
 import { pathToLeaf } from '../lib/message-tree';
+import { wordsOf } from '../lib/search-words';
 import type { ChatDatabase } from './database';
 import type { StoredMessage } from './records';
 
@@ -14,7 +15,7 @@ export function createMessagesRepo(db: ChatDatabase) {
 
     /** Adds a message and makes it the shown leaf of its conversation, atomically. */
     async append(input: NewMessage): Promise<StoredMessage> {
-      const message: StoredMessage = { ...input, id: crypto.randomUUID(), createdAt: input.createdAt ?? Date.now() };
+      const message: StoredMessage = { ...input, id: crypto.randomUUID(), createdAt: input.createdAt ?? Date.now(), words: wordsOf(input.content) };
       await db.transaction('rw', db.messages, db.conversations, async () => {
         await db.messages.add(message);
         await db.conversations.update(message.conversationId, { leafId: message.id, updatedAt: message.createdAt });
@@ -24,7 +25,7 @@ export function createMessagesRepo(db: ChatDatabase) {
 
     /** Checkpoint or finish a streamed reply. */
     update: (id: string, changes: Partial<Pick<StoredMessage, 'content' | 'status' | 'error' | 'finishReason' | 'stats' | 'droppedMessages'>>) =>
-      db.messages.update(id, changes),
+      db.messages.update(id, changes.content === undefined ? changes : { ...changes, words: wordsOf(changes.content) }),
 
     async visiblePath(conversationId: string, leafId: string | null): Promise<StoredMessage[]> {
       return pathToLeaf(await listForConversation(conversationId), leafId);

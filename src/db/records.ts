@@ -45,6 +45,8 @@ export interface StoredMessage {
   stats?: GenerationStats;
   /** Settings the reply was generated with. */
   settings?: ConversationSettings;
+  /** Search words of `content` (kept by the messages repository). */
+  words?: string[];
   /** How many earlier messages did not fit in the context window and were not sent. */
   droppedMessages?: number;
 }

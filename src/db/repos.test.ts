@@ -25,9 +25,9 @@ describe('repositories (fake-indexeddb)', () => {
   it('creates conversations and lists the most recent first', async () => {
     const a = await conversations.create({ title: 'A', modelId: null, settings, now: 1 });
     const b = await conversations.create({ title: 'B', modelId: null, settings, now: 2 });
-    expect((await conversations.listRecent()).map((c) => c.id)).toEqual([b.id, a.id]);
+    expect((await conversations.listForSidebar()).map((c) => c.id)).toEqual([b.id, a.id]);
     await messages.append({ conversationId: a.id, parentId: null, role: 'user', content: 'hi', status: 'complete', createdAt: 3 });
-    expect((await conversations.listRecent()).map((c) => c.id)).toEqual([a.id, b.id]);
+    expect((await conversations.listForSidebar()).map((c) => c.id)).toEqual([a.id, b.id]);
   });
 
   it('appends messages as a tree and follows the shown leaf', async () => {
@@ -56,9 +56,22 @@ describe('repositories (fake-indexeddb)', () => {
     await conversations.rename(c.id, '  New  ');
     expect((await conversations.get(c.id))!.title).toBe('New');
     await expect(conversations.rename(c.id, '   ')).rejects.toThrow(/empty/);
-    await conversations.remove(c.id);
+    const deleted = await conversations.remove(c.id);
     expect(await conversations.get(c.id)).toBeUndefined();
     expect(await messages.listForConversation(c.id)).toEqual([]);
+    await conversations.restore(deleted!);
+    expect(await conversations.get(c.id)).toEqual(deleted!.conversation);
+    expect(await messages.listForConversation(c.id)).toEqual(deleted!.messages);
+  });
+
+  it('lists pinned conversations first and keeps clean tags', async () => {
+    const a = await conversations.create({ title: 'A', modelId: null, settings, now: 1 });
+    const b = await conversations.create({ title: 'B', modelId: null, settings, now: 2 });
+    await conversations.setPinned(a.id, true);
+    expect((await conversations.listForSidebar()).map((c) => c.title)).toEqual(['A', 'B']);
+    await conversations.setTags(b.id, [' Work ', 'work', '', 'ideas']);
+    expect((await conversations.get(b.id))!.tags).toEqual(['work', 'ideas']);
+    expect(await conversations.allTags()).toEqual(['ideas', 'work']);
   });
 
   it('stores custom models', async () => {

@@ -40,3 +40,15 @@ export function latestLeaf<T extends TreeNode>(nodes: readonly T[], id: string):
     current = kids.reduce((a, b) => (b.createdAt > a.createdAt ? b : a)).id;
   }
 }
+
+/** Siblings share a parent (the first messages share `null`), oldest first. */
+export function siblingGroups<T extends TreeNode>(nodes: readonly T[]): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const n of nodes) {
+    const list = groups.get(n.parentId) ?? [];
+    list.push(n);
+    groups.set(n.parentId, list);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.createdAt - b.createdAt);
+  return groups;
+}

@@ -1,9 +1,15 @@
-/** Which conversation is on screen (not stored: the URL hash keeps it across reloads). */
+/** What is on screen (not stored: the URL hash keeps the open conversation across reloads). */
 import { create } from 'zustand';
 
 interface SessionState {
   conversationId: string | null;
-  open(id: string | null): void;
+  /** A message to scroll to and highlight (from search). */
+  focusMessageId: string | null;
+  searchQuery: string;
+  tagFilter: string | null;
+  open(id: string | null, focusMessageId?: string | null): void;
+  setSearchQuery(query: string): void;
+  setTagFilter(tag: string | null): void;
 }
 
 const fromHash = () => {
@@ -13,8 +19,13 @@ const fromHash = () => {
 
 export const useSessionStore = create<SessionState>()((set) => ({
   conversationId: fromHash(),
-  open: (conversationId) => {
+  focusMessageId: null,
+  searchQuery: '',
+  tagFilter: null,
+  open: (conversationId, focusMessageId = null) => {
     if (globalThis.history) history.replaceState(null, '', conversationId ? `#/c/${conversationId}` : '#/');
-    set({ conversationId });
+    set({ conversationId, focusMessageId });
   },
+  setSearchQuery: (searchQuery) => set({ searchQuery }),
+  setTagFilter: (tagFilter) => set({ tagFilter }),
 }));

@@ -1,27 +1,62 @@
-/** The open conversation: its visible branch and the composer. */
-import { useEffect, useRef, useState } from 'react';
+/** The open conversation: its visible branch, branch controls and the composer. */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelRecord } from '../../models/records';
 import { useEngineStore } from '../../store/engine-store';
 import { useSessionStore } from '../../store/session-store';
 import { Notice } from '../../ui/Notice';
+import { editAndResend, regenerate, showSibling } from './branch-actions';
 import { ChatError, sendMessage, stopGeneration } from './chat-controller';
 import { Composer } from './Composer';
+import type { MessageCommand } from './MessageActions';
 import { MessageRow } from './MessageRow';
-import { useConversation, useVisiblePath } from './use-visible-path';
+import { useConversation, useConversationTree } from './use-conversation-tree';
 
 export function ChatView({ record }: { record: ModelRecord | undefined }) {
   const conversationId = useSessionStore((s) => s.conversationId);
   const conversation = useConversation(conversationId);
-  const messages = useVisiblePath(conversation);
+  const tree = useConversationTree(conversation);
   const generating = useEngineStore((s) => s.streaming !== null);
   const ready = useEngineStore((s) => s.status === 'ready' && s.modelId === record?.id);
   const [problem, setProblem] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
-  const count = messages?.length ?? 0;
+  const count = tree?.path.length ?? 0;
+  const context = useRef({ conversationId, record });
+  useEffect(() => {
+    context.current = { conversationId, record };
+  }, [conversationId, record]);
 
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
   }, [count]);
+
+  const report = useCallback((err: unknown) => setProblem(err instanceof ChatError ? err.message : err instanceof Error ? err.message : String(err)), []);
+
+  const onCommand = useCallback(
+    (command: MessageCommand) => {
+      const { conversationId: id, record: model } = context.current;
+      setProblem(null);
+      if (command.kind === 'copy') return void navigator.clipboard?.writeText(command.text).catch(report);
+      if (!id) return;
+      if (command.kind === 'show') return void showSibling(id, command.id).catch(report);
+      if (command.kind === 'edit') return setEditingId(command.id);
+      if (!model) return report(new ChatError('no-model', 'Pick a model first.'));
+      void regenerate(id, command.id, model).catch(report);
+    },
+    [report],
+  );
+
+  const onEditDone = useCallback(
+    (text: string | null) => {
+      const { conversationId: id, record: model } = context.current;
+      const editing = editingId;
+      setEditingId(null);
+      if (text === null || !id || !editing) return;
+      if (!model) return report(new ChatError('no-model', 'Pick a model first.'));
+      void editAndResend(id, editing, text, model).catch(report);
+    },
+    [editingId, report],
+  );
 
   const onSend = async (text: string) => {
     setProblem(null);
@@ -29,7 +64,7 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
     try {
       await sendMessage(text, record);
     } catch (err) {
-      setProblem(err instanceof ChatError ? err.message : String(err));
+      report(err);
       throw err;
     }
   };
@@ -38,9 +73,19 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
     <section className="chat" aria-label="Conversation">
       <h1 className="chat-title">{conversation?.title ?? 'New conversation'}</h1>
       <div className="messages" role="log" aria-label="Messages">
-        {conversationId && conversation === null && <Notice tone="warning">This conversation no longer exists.</Notice>}
+        {conversation === null && <Notice tone="warning">This conversation no longer exists.</Notice>}
         {count === 0 && <p className="empty-chat">{ready ? 'Say something to start.' : 'Load a model above, then start chatting. Everything stays on this device.'}</p>}
-        {messages?.map((m) => <MessageRow key={m.id} message={m} />)}
+        {tree?.path.map((m) => (
+          <MessageRow
+            key={m.id}
+            message={m}
+            siblings={tree.siblings.get(m.id)}
+            busy={generating}
+            editing={editingId === m.id}
+            onCommand={onCommand}
+            onEditDone={onEditDone}
+          />
+        ))}
         <div ref={endRef} />
       </div>
       {problem && <Notice tone="error" onDismiss={() => setProblem(null)}>{problem}</Notice>}

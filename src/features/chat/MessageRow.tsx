@@ -2,6 +2,9 @@
 import { memo } from 'react';
 import type { StoredMessage } from '../../db';
 import { useEngineStore } from '../../store/engine-store';
+import { EditMessageForm } from './EditMessageForm';
+import { MessageActions, type MessageCommand } from './MessageActions';
+import type { SiblingInfo } from './use-conversation-tree';
 
 const STATUS_TEXT: Partial<Record<StoredMessage['status'], string>> = {
   stopped: 'Stopped by you: the reply above is what was written before stopping.',
@@ -25,8 +28,18 @@ function Stats({ message }: { message: StoredMessage }) {
   );
 }
 
+interface RowProps {
+  message: StoredMessage;
+  siblings: SiblingInfo | undefined;
+  /** A reply is being written somewhere in this conversation. */
+  busy: boolean;
+  editing: boolean;
+  onCommand(command: MessageCommand): void;
+  onEditDone(text: string | null): void;
+}
+
 export const MessageRow = memo(
-  function MessageRow({ message }: { message: StoredMessage }) {
+  function MessageRow({ message, siblings, busy, editing, onCommand, onEditDone }: RowProps) {
     const streaming = message.status === 'streaming';
     return (
       <article className={`message message-${message.role}`} aria-label={message.role === 'user' ? 'You' : 'Assistant'} data-status={message.status} data-testid="message">
@@ -45,8 +58,22 @@ export const MessageRow = memo(
           </p>
         )}
         <Stats message={message} />
+        {editing ? (
+          <EditMessageForm initial={message.content} onSave={(text) => onEditDone(text)} onCancel={() => onEditDone(null)} />
+        ) : (
+          !streaming && <MessageActions messageId={message.id} role={message.role} text={message.content} siblings={siblings} busy={busy} onCommand={onCommand} />
+        )}
       </article>
     );
   },
-  (a, b) => a.message.id === b.message.id && a.message.content === b.message.content && a.message.status === b.message.status && a.message.stats === b.message.stats,
+  (a, b) =>
+    a.message.id === b.message.id &&
+    a.message.content === b.message.content &&
+    a.message.status === b.message.status &&
+    a.message.stats === b.message.stats &&
+    a.busy === b.busy &&
+    a.editing === b.editing &&
+    a.siblings?.index === b.siblings?.index &&
+    a.siblings?.count === b.siblings?.count &&
+    a.onCommand === b.onCommand,
 );

@@ -55,9 +55,26 @@ export async function sendMessage(text: string, record: ModelRecord): Promise<vo
     conversationId = conversation.id;
     useSessionStore.getState().open(conversationId);
   }
-  const user = await messagesRepo.append({ conversationId: conversation.id, parentId: conversation.leafId, role: 'user', content, status: 'complete' });
-  await conversationsRepo.setModel(conversation.id, record.id);
-  await generateReply(conversation.id, user, record);
+  await continueFrom(conversation.id, null, record, { parentId: conversation.leafId, content });
+}
+
+/**
+ * Answer `parent`, or first add the user message `newUser` and answer that.
+ * Regenerating and editing use this too, so every reply is made the same way.
+ */
+export async function continueFrom(
+  conversationId: string,
+  parent: StoredMessage | null,
+  record: ModelRecord,
+  newUser?: { parentId: string | null; content: string },
+): Promise<void> {
+  assertReady(record);
+  const question = newUser
+    ? await messagesRepo.append({ conversationId, parentId: newUser.parentId, role: 'user', content: newUser.content, status: 'complete' })
+    : parent;
+  if (!question) throw new ChatError('empty', 'There is no message to answer.');
+  await conversationsRepo.setModel(conversationId, record.id);
+  await generateReply(conversationId, question, record);
 }
 
 function assertReady(record: ModelRecord) {

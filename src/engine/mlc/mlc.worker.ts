@@ -1,0 +1,4 @@
+import { serveEngine } from '../worker-host';
+import { createMlcAdapter } from './mlc-adapter';
+
+serveEngine(createMlcAdapter());
