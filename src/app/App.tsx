@@ -5,8 +5,12 @@ import { ModelPanel } from '../features/models/ModelPanel';
 import { useModelCatalog } from '../features/models/use-model-catalog';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { useSettingsStore } from '../store/settings-store';
+import { useShortcuts } from './use-shortcuts';
+import { useTheme } from './use-theme';
 
 export function App() {
+  useTheme();
+  useShortcuts();
   const catalog = useModelCatalog();
   const selectedId = useSettingsStore((s) => s.selectedModelId);
   const record = catalog.find((m) => m.id === selectedId) ?? catalog[0];

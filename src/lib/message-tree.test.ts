@@ -16,8 +16,13 @@ describe('message tree', () => {
     expect(pathToLeaf([n('x', 'y', 1), n('y', 'x', 2)], 'x').map((v) => v.id)).toEqual(['y', 'x']);
   });
 
-  it('finds the newest leaf under a node', () => {
+  it('finds the most recently written leaf under a node', () => {
     expect(latestLeaf(nodes, 'b')).toBe('d');
     expect(latestLeaf(nodes, 'c')).toBe('c');
+    // A newer reply deep in an older branch wins over a newer sibling with no follow-up.
+    const branchy = [n('q', null, 1), n('a1', 'q', 2), n('a2', 'q', 3), n('q2', 'a1', 4), n('a3', 'q2', 5)];
+    expect(latestLeaf(branchy, 'q')).toBe('a3');
+    expect(latestLeaf(branchy, 'a2')).toBe('a2');
+    expect(latestLeaf(branchy, 'missing')).toBe('missing');
   });
 });

@@ -21,7 +21,10 @@ export function pathToLeaf<T extends TreeNode>(nodes: readonly T[], leafId: stri
   return path.reverse();
 }
 
-/** The newest leaf under `id` (following the latest child at each step). */
+/**
+ * The most recently written leaf under `id` (or `id` itself): returning to a
+ * branch shows where the conversation on it was last continued.
+ */
 export function latestLeaf<T extends TreeNode>(nodes: readonly T[], id: string): string {
   const children = new Map<string, T[]>();
   for (const n of nodes) {
@@ -30,15 +33,21 @@ export function latestLeaf<T extends TreeNode>(nodes: readonly T[], id: string):
     list.push(n);
     children.set(n.parentId, list);
   }
-  let current = id;
+  const start = nodes.find((n) => n.id === id);
+  if (!start) return id;
+  let best = start;
+  const stack = [start];
   const seen = new Set<string>();
-  for (;;) {
-    if (seen.has(current)) return current;
-    seen.add(current);
-    const kids = children.get(current);
-    if (!kids?.length) return current;
-    current = kids.reduce((a, b) => (b.createdAt > a.createdAt ? b : a)).id;
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    const kids = children.get(node.id);
+    if (!kids?.length) {
+      if (node.createdAt > best.createdAt || best === start) best = node;
+    } else stack.push(...kids);
   }
+  return best.id;
 }
 
 /** Siblings share a parent (the first messages share `null`), oldest first. */

@@ -19,10 +19,20 @@ export const DEFAULT_CONVERSATION_SETTINGS: ConversationSettings = {
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+export interface SettingsPreset {
+  name: string;
+  settings: ConversationSettings;
+}
+
 interface SettingsState {
   mlcWeightsBase: string;
   defaults: ConversationSettings;
   selectedModelId: string | null;
+  theme: ThemeChoice;
+  presets: SettingsPreset[];
+  savePreset(preset: SettingsPreset): void;
+  deletePreset(name: string): void;
+  setTheme(theme: ThemeChoice): void;
   setMlcWeightsBase(url: string): void;
   setDefaults(patch: Partial<ConversationSettings>): void;
   selectModel(id: string | null): void;
@@ -34,6 +44,11 @@ export const useSettingsStore = create<SettingsState>()(
       mlcWeightsBase: DEFAULT_MLC_WEIGHTS_BASE,
       defaults: DEFAULT_CONVERSATION_SETTINGS,
       selectedModelId: null,
+      theme: 'system',
+      presets: [],
+      savePreset: (preset) => set((s) => ({ presets: [...s.presets.filter((p) => p.name !== preset.name), preset].sort((a, b) => a.name.localeCompare(b.name)) })),
+      deletePreset: (name) => set((s) => ({ presets: s.presets.filter((p) => p.name !== name) })),
+      setTheme: (theme) => set({ theme }),
       setMlcWeightsBase: (mlcWeightsBase) => set({ mlcWeightsBase }),
       setDefaults: (patch) => set((s) => ({ defaults: { ...s.defaults, ...patch } })),
       selectModel: (selectedModelId) => set({ selectedModelId }),

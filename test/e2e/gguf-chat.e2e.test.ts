@@ -52,8 +52,8 @@ describe('chat with a GGUF model', () => {
   });
 
   it('stops mid-reply and keeps what was written', async () => {
+    await app.newConversation();
     await app.setGeneration({ temperature: 0, maxTokens: 1500 });
-    await page.getByRole('button', { name: 'New conversation' }).click();
     await app.send('Once upon a time');
     // The reply is visible while it is being written (streamed), then stopped.
     const streaming = page.locator('[data-testid="message"][data-status="streaming"] .message-content');
@@ -68,18 +68,19 @@ describe('chat with a GGUF model', () => {
 
   it('finds the conversation after a reload and carries the first turn into the second', async () => {
     await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny stories (Vicuna)', format: 'vicuna-v1.1' });
+    await app.newConversation();
     await app.setGeneration({ temperature: 0, maxTokens: 24 });
-    await page.getByRole('button', { name: 'New conversation' }).click();
     await app.loadModel();
     await app.send('Tell me a story about a cat.');
     const first = await app.waitForReply();
     expect(first.status).toBe('complete');
+    const firstStored = (await app.storedMessages())[1]!.content;
 
     await page.reload();
     await app.page.getByTestId('device-summary').waitFor();
     expect(await app.conversationTitles()).toContain('Tell me a story about a cat.');
-    const shown = await app.messages();
-    expect(shown.map((m) => m.text)).toEqual(['Tell me a story about a cat.', first.text]);
+    expect((await app.storedMessages()).map((m) => m.content)).toEqual(['Tell me a story about a cat.', firstStored]);
+    await expect.poll(async () => (await app.messages()).map((m) => m.text)).toEqual(['Tell me a story about a cat.', first.text]);
 
     // The engine starts empty after a reload: the model loads again from storage, not the network.
     const fetchesBefore = server.requests.filter((r) => r.path.endsWith('.gguf')).length;
@@ -92,7 +93,7 @@ describe('chat with a GGUF model', () => {
     expect(prompt).toBe(
       formatVicunaPrompt(VICUNA_SYSTEM_MESSAGE, [
         { role: 'user', content: 'Tell me a story about a cat.' },
-        { role: 'assistant', content: first.text },
+        { role: 'assistant', content: firstStored },
         { role: 'user', content: 'What was the cat called?' },
       ]),
     );

@@ -8,7 +8,14 @@ export interface ShownMessage {
 }
 
 export class AppDriver {
+  /** The last message's element id before an action that writes a reply. */
+  private before: string | null = null;
+
   constructor(readonly page: Page) {}
+
+  private async markBefore(): Promise<void> {
+    this.before = await this.page.evaluate(() => [...document.querySelectorAll('[data-testid="message"]')].at(-1)?.id ?? null);
+  }
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
@@ -25,12 +32,17 @@ export class AppDriver {
     await form.waitFor({ state: 'detached' });
   }
 
-  /** Greedy decoding, so replies are deterministic. */
+  /** Settings of the open conversation (or the defaults when none is open). Greedy decoding makes replies deterministic. */
   async setGeneration(opts: { temperature: number; maxTokens: number }): Promise<void> {
-    await this.page.getByText('Settings', { exact: true }).click();
-    await this.page.getByLabel(/^Temperature/).fill(String(opts.temperature));
-    await this.page.getByLabel('Longest reply (tokens)').fill(String(opts.maxTokens));
-    await this.page.getByText('Settings', { exact: true }).click();
+    const panel = this.page.locator('details.conversation-settings');
+    await panel.locator('summary').click();
+    await panel.getByLabel('Temperature', { exact: true }).fill(String(opts.temperature));
+    await panel.getByLabel('Longest reply (tokens)').fill(String(opts.maxTokens));
+    await panel.locator('summary').click();
+  }
+
+  async newConversation(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New conversation' }).click();
   }
 
   async selectModel(name: string): Promise<void> {
@@ -45,18 +57,19 @@ export class AppDriver {
   }
 
   async send(text: string): Promise<void> {
+    await this.markBefore();
     await this.page.getByLabel('Message', { exact: true }).fill(text);
     await this.page.getByLabel('Message', { exact: true }).press('Enter');
   }
 
-  /** Waits until no message is streaming and returns the last one. */
+  /** Waits for the reply the last action asked for to finish, and returns it. */
   async waitForReply(): Promise<ShownMessage> {
     await this.page.waitForFunction(
-      () => {
+      (before) => {
         const last = [...document.querySelectorAll('[data-testid="message"]')].at(-1);
-        return last?.getAttribute('aria-label') === 'Assistant' && last.getAttribute('data-status') !== 'streaming';
+        return last?.id !== before && last?.getAttribute('aria-label') === 'Assistant' && last.getAttribute('data-status') !== 'streaming';
       },
-      undefined,
+      this.before,
       { timeout: 60_000 },
     );
     return (await this.messages()).at(-1)!;
@@ -72,6 +85,25 @@ export class AppDriver {
     );
   }
 
+  /** The open conversation's messages as stored in IndexedDB (raw text, not rendered), oldest first. */
+  async storedMessages(): Promise<{ role: string; content: string; status: string }[]> {
+    return this.page.evaluate(async () => {
+      const conversationId = /#\/c\/([\w-]+)/.exec(location.hash)?.[1];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('wizardvicuna-chat');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const all = await new Promise<{ conversationId: string; role: string; content: string; status: string; createdAt: number }[]>((resolve, reject) => {
+        const request = db.transaction('messages').objectStore('messages').index('conversationId').getAll(conversationId);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return all.sort((a, b) => a.createdAt - b.createdAt).map(({ role, content, status }) => ({ role, content, status }));
+    });
+  }
+
   async stop(): Promise<void> {
     await this.page.getByRole('button', { name: 'Stop' }).click();
   }
@@ -82,6 +114,48 @@ export class AppDriver {
 
   async openConversation(title: string): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: new RegExp(title) }).click();
+  }
+
+  message(index: number) {
+    return this.page.getByTestId('message').nth(index);
+  }
+
+  async regenerate(index: number): Promise<void> {
+    await this.markBefore();
+    await this.message(index).getByRole('button', { name: 'Regenerate' }).click();
+  }
+
+  /** e.g. "2/3", or null when the message has no other versions. */
+  async versionOf(index: number): Promise<string | null> {
+    const counter = this.message(index).locator('.sibling-count');
+    return (await counter.count()) ? counter.textContent() : null;
+  }
+
+  async previousVersion(index: number): Promise<void> {
+    await this.message(index).getByRole('button', { name: /^Previous version/ }).click();
+  }
+
+  async nextVersion(index: number): Promise<void> {
+    await this.message(index).getByRole('button', { name: /^Next version/ }).click();
+  }
+
+  async editMessage(index: number, text: string): Promise<void> {
+    await this.markBefore();
+    await this.message(index).getByRole('button', { name: 'Edit' }).click();
+    await this.message(index).getByLabel('Edited message').fill(text);
+    await this.message(index).getByRole('button', { name: 'Save and send' }).click();
+  }
+
+  async search(query: string): Promise<string[]> {
+    await this.page.getByLabel('Search conversations').fill(query);
+    const results = this.page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    return results.locator('.search-snippet').allTextContents();
+  }
+
+  async conversationAction(title: string, action: 'Pin' | 'Unpin' | 'Rename' | 'Tags' | 'Delete'): Promise<void> {
+    await this.page.getByLabel(`Actions for ${title}`, { exact: true }).first().click();
+    await this.page.getByRole('group', { name: `Actions for ${title}` }).getByRole('button', { name: action }).click();
   }
 
   /** What the GGUF engine worker was last asked (read inside the worker). */

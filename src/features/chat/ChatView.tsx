@@ -3,10 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModelRecord } from '../../models/records';
 import { useEngineStore } from '../../store/engine-store';
 import { useSessionStore } from '../../store/session-store';
+import { useSettingsStore } from '../../store/settings-store';
 import { Notice } from '../../ui/Notice';
 import { editAndResend, regenerate, showSibling } from './branch-actions';
 import { ChatError, sendMessage, stopGeneration } from './chat-controller';
 import { Composer } from './Composer';
+import { ContextMeter } from './ContextMeter';
+import { ConversationSettingsPanel } from './ConversationSettingsPanel';
 import type { MessageCommand } from './MessageActions';
 import { MessageRow } from './MessageRow';
 import { useConversation, useConversationTree } from './use-conversation-tree';
@@ -17,6 +20,9 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
   const tree = useConversationTree(conversation);
   const generating = useEngineStore((s) => s.streaming !== null);
   const ready = useEngineStore((s) => s.status === 'ready' && s.modelId === record?.id);
+  const loadedContext = useEngineStore((s) => s.loaded?.contextWindow);
+  const defaults = useSettingsStore((s) => s.defaults);
+  const focusId = useSessionStore((s) => s.focusMessageId);
   const [problem, setProblem] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
@@ -27,8 +33,9 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
   }, [conversationId, record]);
 
   useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [count]);
+    if (focusId) document.getElementById(`message-${focusId}`)?.scrollIntoView({ block: 'center' });
+    else endRef.current?.scrollIntoView({ block: 'end' });
+  }, [count, focusId]);
 
   const report = useCallback((err: unknown) => setProblem(err instanceof ChatError ? err.message : err instanceof Error ? err.message : String(err)), []);
 
@@ -71,7 +78,10 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
 
   return (
     <section className="chat" aria-label="Conversation">
-      <h1 className="chat-title">{conversation?.title ?? 'New conversation'}</h1>
+      <header className="chat-header">
+        <h1 className="chat-title">{conversation?.title ?? 'New conversation'}</h1>
+        <ConversationSettingsPanel conversation={conversation} />
+      </header>
       <div className="messages" role="log" aria-label="Messages">
         {conversation === null && <Notice tone="warning">This conversation no longer exists.</Notice>}
         {count === 0 && <p className="empty-chat">{ready ? 'Say something to start.' : 'Load a model above, then start chatting. Everything stays on this device.'}</p>}
@@ -82,6 +92,7 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
             siblings={tree.siblings.get(m.id)}
             busy={generating}
             editing={editingId === m.id}
+            focused={focusId === m.id}
             onCommand={onCommand}
             onEditDone={onEditDone}
           />
@@ -89,6 +100,7 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
         <div ref={endRef} />
       </div>
       {problem && <Notice tone="error" onDismiss={() => setProblem(null)}>{problem}</Notice>}
+      <ContextMeter path={tree?.path ?? []} settings={conversation?.settings ?? defaults} contextWindow={loadedContext ?? record?.contextWindow ?? 2048} />
       <Composer generating={generating} disabledReason={ready ? null : 'Load a model to chat'} onSend={onSend} onStop={stopGeneration} />
     </section>
   );

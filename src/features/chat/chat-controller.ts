@@ -69,12 +69,25 @@ export async function continueFrom(
   newUser?: { parentId: string | null; content: string },
 ): Promise<void> {
   assertReady(record);
-  const question = newUser
-    ? await messagesRepo.append({ conversationId, parentId: newUser.parentId, role: 'user', content: newUser.content, status: 'complete' })
-    : parent;
-  if (!question) throw new ChatError('empty', 'There is no message to answer.');
-  await conversationsRepo.setModel(conversationId, record.id);
-  await generateReply(conversationId, question, record);
+  await withGenerationLock(async () => {
+    const question = newUser
+      ? await messagesRepo.append({ conversationId, parentId: newUser.parentId, role: 'user', content: newUser.content, status: 'complete' })
+      : parent;
+    if (!question) throw new ChatError('empty', 'There is no message to answer.');
+    await conversationsRepo.setModel(conversationId, record.id);
+    await generateReply(conversationId, question, record);
+  });
+}
+
+const GENERATION_LOCK = 'wv-generation';
+
+/** One reply at a time across tabs: the GPU is shared, so a second tab is told, not queued silently. */
+async function withGenerationLock(run: () => Promise<void>): Promise<void> {
+  if (!globalThis.navigator?.locks) return run();
+  await navigator.locks.request(GENERATION_LOCK, { ifAvailable: true }, async (lock) => {
+    if (!lock) throw new ChatError('busy', 'The model is busy writing a reply in another tab. Wait for it to finish there (or stop it), then send again.');
+    await run();
+  });
 }
 
 function assertReady(record: ModelRecord) {

@@ -1,11 +1,11 @@
 /** Where MLC weights live, and the defaults for new conversations. */
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_MLC_WEIGHTS_BASE, useSettingsStore } from '../../store/settings-store';
+import { DEFAULT_MLC_WEIGHTS_BASE, useSettingsStore, type ThemeChoice } from '../../store/settings-store';
 import { Notice } from '../../ui/Notice';
 
 export function SettingsPanel() {
   const base = useSettingsStore((s) => s.mlcWeightsBase);
-  const defaults = useSettingsStore((s) => s.defaults);
+  const theme = useSettingsStore((s) => s.theme);
   const [draft, setDraft] = useState(base);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -31,12 +31,12 @@ export function SettingsPanel() {
         {problem && <Notice tone="error">{problem}</Notice>}
         <button type="submit">Save</button>
       </form>
-      <label htmlFor="system-prompt">System prompt for new conversations</label>
-      <textarea id="system-prompt" rows={3} value={defaults.systemPrompt} onChange={(e) => useSettingsStore.getState().setDefaults({ systemPrompt: e.target.value })} />
-      <label htmlFor="temperature">Temperature ({defaults.temperature})</label>
-      <input id="temperature" type="range" min={0} max={2} step={0.05} value={defaults.temperature} onChange={(e) => useSettingsStore.getState().setDefaults({ temperature: Number(e.target.value) })} />
-      <label htmlFor="max-tokens">Longest reply (tokens)</label>
-      <input id="max-tokens" type="number" min={16} max={4096} value={defaults.maxTokens} onChange={(e) => useSettingsStore.getState().setDefaults({ maxTokens: Math.max(16, Math.min(4096, Number(e.target.value) || 16)) })} />
+      <label htmlFor="theme">Theme</label>
+      <select id="theme" value={theme} onChange={(e) => useSettingsStore.getState().setTheme(e.target.value as ThemeChoice)}>
+        <option value="system">Same as the system</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
     </details>
   );
 }
