@@ -12,6 +12,8 @@ export interface LoadSpec {
   contextWindow: number;
   /** GGUF only: 0 forces the CPU; undefined lets the engine offload all layers. */
   gpuLayers?: number;
+  /** GGUF only: largest shard a single file is split into while stored (default 512 MiB). */
+  maxShardBytes?: number;
 }
 
 export type EngineSource =
@@ -101,6 +103,10 @@ export interface ChatEngine {
   /** Deltas, then one 'done'. Aborting the signal stops generation (finish 'abort'). */
   complete(request: CompletionRequest, signal?: AbortSignal): AsyncIterable<CompletionEvent>;
   unload(): Promise<void>;
+  /** Fetch whatever of the model is missing into browser storage, without loading it. */
+  download(spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
+  /** GGUF only: store a model file from disk under `source` (a "local:" key), split as needed. */
+  importFile(file: File, source: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal, maxShardBytes?: number): Promise<void>;
   /** Tear down the worker. */
   dispose(): void;
 }

@@ -4,8 +4,10 @@ import type { CompletionRequest, FinishReason, GenerationStats, LoadProgress, Lo
 
 export type ToWorker =
   | { id: number; type: 'load'; spec: LoadSpec }
+  | { id: number; type: 'download'; spec: LoadSpec }
   | { id: number; type: 'complete'; request: CompletionRequest }
   | { id: number; type: 'unload' }
+  | { id: number; type: 'import'; file: File; source: string; maxShardBytes?: number }
   /** Abort the command with id `target` (a load or a completion). */
   | { id: number; type: 'cancel'; target: number };
 
@@ -15,6 +17,8 @@ export type FromWorker =
   | { id: number; type: 'delta'; text: string }
   | { id: number; type: 'done'; finishReason: FinishReason; stats: GenerationStats }
   | { id: number; type: 'unloaded' }
+  | { id: number; type: 'imported' }
+  | { id: number; type: 'downloaded' }
   | { id: number; type: 'error'; error: SerializedEngineError };
 
 /** What an engine adapter implements inside its worker. */
@@ -26,4 +30,7 @@ export interface WorkerAdapter {
     signal: AbortSignal,
   ): Promise<{ finishReason: FinishReason; stats: GenerationStats }>;
   unload(): Promise<void>;
+  /** Fetch what is missing into storage without loading it. */
+  download(spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<void>;
+  importFile?(file: File, source: string, onProgress: (p: LoadProgress) => void, signal: AbortSignal, maxShardBytes?: number): Promise<void>;
 }

@@ -48,20 +48,35 @@ export function createWorkerEngine(kind: ChatEngine['kind'], spawn: () => Worker
     };
   };
 
-  const load = (spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal?: AbortSignal) =>
-    new Promise<LoadResult>((resolve, reject) => {
-      if (signal?.aborted) return reject(new DOMException('Load cancelled', 'AbortError'));
+  /** A command that reports progress and ends in one result message (or an error). */
+  const progressCommand = (build: (id: number) => ToWorker, onProgress: (p: LoadProgress) => void, signal?: AbortSignal) =>
+    new Promise<FromWorker>((resolve, reject) => {
+      if (signal?.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
       const done = command(
-        (id) => ({ id, type: 'load', spec }),
+        build,
         (msg) => {
           if (msg.type === 'progress') return onProgress(msg.progress);
           done();
-          if (msg.type === 'loaded') resolve(msg.result);
-          else if (msg.type === 'error') reject(toError(msg.error));
+          if (msg.type === 'error') reject(toError(msg.error));
+          else resolve(msg);
         },
         signal,
       );
     });
+
+  const load = async (spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> => {
+    const msg = await progressCommand((id) => ({ id, type: 'load', spec }), onProgress, signal);
+    if (msg.type !== 'loaded') throw new EngineError('unknown', 'The engine answered a load with something else.');
+    return msg.result;
+  };
+
+  const download = async (spec: LoadSpec, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void> => {
+    await progressCommand((id) => ({ id, type: 'download', spec }), onProgress, signal);
+  };
+
+  const importFile = async (file: File, source: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal, maxShardBytes?: number): Promise<void> => {
+    await progressCommand((id) => ({ id, type: 'import', file, source, maxShardBytes }), onProgress, signal);
+  };
 
   async function* complete(request: CompletionRequest, signal?: AbortSignal): AsyncIterable<CompletionEvent> {
     const pending: FromWorker[] = [];
@@ -109,6 +124,8 @@ export function createWorkerEngine(kind: ChatEngine['kind'], spawn: () => Worker
   return {
     kind,
     load,
+    download,
+    importFile,
     complete,
     unload,
     dispose: () => {

@@ -2,7 +2,7 @@
  * Runs inside an engine worker: receives protocol messages, runs them one at
  * a time on the adapter, and turns every failure into `{ code, message }`.
  */
-import { serializeEngineError } from './errors';
+import { EngineError, serializeEngineError } from './errors';
 import type { FromWorker, ToWorker, WorkerAdapter } from './protocol';
 
 interface Scope {
@@ -27,9 +27,18 @@ export function serveEngine(adapter: WorkerAdapter, scope: Scope = self as unkno
         post({ id: msg.id, type: 'done', finishReason, stats });
         return;
       }
+      case 'download':
+        await adapter.download(msg.spec, (progress) => post({ id: msg.id, type: 'progress', progress }), signal);
+        post({ id: msg.id, type: 'downloaded' });
+        return;
       case 'unload':
         await adapter.unload();
         post({ id: msg.id, type: 'unloaded' });
+        return;
+      case 'import':
+        if (!adapter.importFile) throw new EngineError('model-invalid', 'This engine cannot import model files.');
+        await adapter.importFile(msg.file, msg.source, (progress) => post({ id: msg.id, type: 'progress', progress }), signal, msg.maxShardBytes);
+        post({ id: msg.id, type: 'imported' });
     }
   };
 

@@ -38,6 +38,7 @@ describe('worker protocol', () => {
         return { finishReason: 'stop', stats };
       },
       unload: async () => undefined,
+      download: async () => undefined,
     });
     const progress: number[] = [];
     const loaded = await engine.load({ modelId: 'm', source: { kind: 'gguf', urls: [] }, contextWindow: 64 }, (p) => progress.push(p.fraction));
@@ -56,6 +57,7 @@ describe('worker protocol', () => {
         throw new EngineError('context-exceeded', 'too long');
       },
       unload: async () => undefined,
+      download: async () => undefined,
     });
     await expect(async () => {
       for await (const _ of engine.complete({ kind: 'prompt', prompt: 'x', settings })) void _;
@@ -75,6 +77,7 @@ describe('worker protocol', () => {
         return { finishReason: 'abort', stats };
       },
       unload: async () => undefined,
+      download: async () => undefined,
     });
     const controller = new AbortController();
     const seen: CompletionEvent[] = [];

@@ -7,6 +7,8 @@ interface SessionState {
   focusMessageId: string | null;
   searchQuery: string;
   tagFilter: string | null;
+  view: 'chat' | 'models';
+  setView(view: 'chat' | 'models'): void;
   open(id: string | null, focusMessageId?: string | null): void;
   setSearchQuery(query: string): void;
   setTagFilter(tag: string | null): void;
@@ -22,9 +24,14 @@ export const useSessionStore = create<SessionState>()((set) => ({
   focusMessageId: null,
   searchQuery: '',
   tagFilter: null,
+  view: globalThis.location?.hash === '#/models' ? 'models' : 'chat',
+  setView: (view) => {
+    if (globalThis.history && view === 'models') history.replaceState(null, '', '#/models');
+    set({ view });
+  },
   open: (conversationId, focusMessageId = null) => {
     if (globalThis.history) history.replaceState(null, '', conversationId ? `#/c/${conversationId}` : '#/');
-    set({ conversationId, focusMessageId });
+    set({ conversationId, focusMessageId, view: 'chat' });
   },
   setSearchQuery: (searchQuery) => set({ searchQuery }),
   setTagFilter: (tagFilter) => set({ tagFilter }),

@@ -29,6 +29,8 @@ interface SettingsState {
   defaults: ConversationSettings;
   selectedModelId: string | null;
   theme: ThemeChoice;
+  /** Largest GGUF shard stored (512 MiB; smaller only for testing splitting). */
+  maxShardBytes: number;
   presets: SettingsPreset[];
   savePreset(preset: SettingsPreset): void;
   deletePreset(name: string): void;
@@ -45,6 +47,7 @@ export const useSettingsStore = create<SettingsState>()(
       defaults: DEFAULT_CONVERSATION_SETTINGS,
       selectedModelId: null,
       theme: 'system',
+      maxShardBytes: 512 * 1024 * 1024,
       presets: [],
       savePreset: (preset) => set((s) => ({ presets: [...s.presets.filter((p) => p.name !== preset.name), preset].sort((a, b) => a.name.localeCompare(b.name)) })),
       deletePreset: (name) => set((s) => ({ presets: s.presets.filter((p) => p.name !== name) })),

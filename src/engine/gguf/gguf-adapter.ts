@@ -8,7 +8,7 @@ import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { EngineError, isAbort } from '../errors';
 import type { CompletionRequest, FinishReason, GenerationStats, LoadResult, LoadSpec } from '../port';
 import type { WorkerAdapter } from '../protocol';
-import { ensureModelFiles } from './gguf-file-store';
+import { DEFAULT_MAX_SHARD_BYTES, ensureModelFiles, importModelFile } from './gguf-download';
 import { backendFromLog, mapWllamaError } from './gguf-errors';
 
 interface Chunk {
@@ -57,7 +57,7 @@ export function createGgufAdapter(): WorkerAdapter {
       }
       await unload();
       onProgress({ phase: 'checking', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Checking downloaded files' });
-      const files = await ensureModelFiles(spec.source.urls, onProgress, signal);
+      const files = await ensureModelFiles(spec.source.urls, { maxShardBytes: spec.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, onProgress, signal });
       await assertGgufFiles(files);
       if (signal.aborted) throw new DOMException('Load cancelled', 'AbortError');
       onProgress({ phase: 'loading', loadedBytes: 0, totalBytes: 0, fraction: 0, bytesPerSecond: 0, text: 'Loading the model into memory' });
@@ -131,6 +131,15 @@ export function createGgufAdapter(): WorkerAdapter {
     },
 
     unload,
+
+    async download(spec, onProgress, signal) {
+      if (spec.source.kind !== 'gguf') throw new EngineError('model-invalid', 'This model is not a GGUF build.');
+      await ensureModelFiles(spec.source.urls, { maxShardBytes: spec.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, onProgress, signal });
+    },
+
+    async importFile(file, source, onProgress, signal, maxShardBytes) {
+      await importModelFile(file, source, { maxShardBytes: maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, onProgress, signal });
+    },
   };
 }
 

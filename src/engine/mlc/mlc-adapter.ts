@@ -91,6 +91,18 @@ export function createMlcAdapter(): WorkerAdapter {
       }
     },
 
+    async download(spec, onProgress, signal) {
+      const source = spec.source;
+      if (source.kind !== 'mlc') throw new EngineError('model-invalid', 'This model is not an MLC build.');
+      try {
+        await checkMlcDevice(source.requiredFeatures);
+        await downloadMlcModel(source, onProgress, signal);
+      } catch (err) {
+        if (signal.aborted) throw aborted();
+        throw mapMlcError(err, { modelLibUrl: source.modelLibUrl, contextWindow: spec.contextWindow, libStarting: false });
+      }
+    },
+
     async complete(request, onDelta, signal) {
       if (!engine || !loaded) throw new EngineError('model-not-loaded', 'No model is loaded. Load a model first.');
       try {

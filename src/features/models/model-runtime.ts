@@ -6,6 +6,7 @@ import { EngineError, isAbort } from '../../engine/errors';
 import type { ModelRecord } from '../../models/records';
 import { assessModel } from '../../models/runnability';
 import { useEngineStore } from '../../store/engine-store';
+import { useSettingsStore } from '../../store/settings-store';
 import { engineFor } from './engine-registry';
 
 let loadController: AbortController | null = null;
@@ -31,7 +32,7 @@ export async function loadModel(record: ModelRecord): Promise<boolean> {
     loadedKind = null;
     const gpuLayers = device ? assessModel(record, device).gpuLayers : undefined;
     const result = await engineFor(record.engine).load(
-      { modelId: record.id, source: record.source, contextWindow: record.contextWindow, gpuLayers },
+      { modelId: record.id, source: record.source, contextWindow: record.contextWindow, gpuLayers, maxShardBytes: useSettingsStore.getState().maxShardBytes },
       (p) => {
         if (loadController === controller) useEngineStore.getState().loadProgressed(p);
       },

@@ -217,6 +217,28 @@ describe('createGgufSplitter', () => {
     expect(errorCodeOf(() => done.end())).toBe('invalid-state');
   });
 
+  it('resumes from a later shard with identical bytes for the remaining shards', () => {
+    const full = split(model, 300_000, 7).shards;
+    const parts: Uint8Array[][] = [];
+    const splitter = createGgufSplitter({
+      maxShardBytes: 300_000,
+      onShardStart: (i, header) => (parts[i] = [header.slice()]),
+      onShardData: (i, chunk) => parts[i]!.push(chunk.slice()),
+      onShardEnd: () => undefined,
+    });
+    const offset = splitter.startFrom(source, 2);
+    expect(offset).toBeGreaterThan(source.headerByteLength);
+    for (let at = offset; at < model.length; at += 50_000) splitter.push(model.subarray(at, Math.min(model.length, at + 50_000)));
+    splitter.end();
+    expect(parts.slice(0, 2).filter(Boolean)).toEqual([]);
+    for (const i of [2, 3, 4]) {
+      const bytes = new Uint8Array(parts[i]!.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of parts[i]!) bytes.set(c, (at += c.length) - c.length);
+      expect(sameBytes(bytes, full[i]!)).toBe(true);
+    }
+  });
+
   it('exposes the plan before the first shard starts', () => {
     let seenInStart: SplitPlan | null = null;
     const splitter = createGgufSplitter({

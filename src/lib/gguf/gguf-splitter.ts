@@ -59,6 +59,11 @@ export interface GgufSplitter {
   readonly bytesReceived: number;
   /** True after a successful end(). */
   readonly done: boolean;
+  /**
+   * Resume: plan from an already parsed `header`, skip shards before
+   * `shardIndex`, and return the source byte offset to push from next.
+   */
+  startFrom(header: GgufHeader, shardIndex: number): number;
 }
 
 interface Route {
@@ -180,6 +185,17 @@ export function createGgufSplitter(options: GgufSplitterOptions): GgufSplitter {
         begin(status.header);
         for (const rest of status.rest) feed(rest);
       });
+    },
+    startFrom(h, shardIndex) {
+      guarded(() => {
+        if (header || received > 0) throw new GgufError('invalid-state', 'startFrom must be called before any bytes are pushed.');
+        begin(h);
+        const first = routes.findIndex((r) => r.shard === shardIndex);
+        if (first < 0) throw new GgufError('invalid-options', `There is no shard ${shardIndex} to resume from.`);
+        next = first;
+        pos = (routes[first] as Route).start;
+      });
+      return pos;
     },
     end() {
       guarded(() => {
