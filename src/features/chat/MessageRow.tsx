@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { StoredMessage } from '../../db';
 import { useEngineStore } from '../../store/engine-store';
+import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions, type MessageCommand } from './MessageActions';
 import type { SiblingInfo } from './use-conversation-tree';
@@ -13,7 +14,7 @@ const STATUS_TEXT: Partial<Record<StoredMessage['status'], string>> = {
 
 function StreamingText({ id, saved }: { id: string; saved: string }) {
   const text = useEngineStore((s) => (s.streaming?.messageId === id ? s.streaming.text : null));
-  return <>{text ?? saved}</>;
+  return <MarkdownView text={text ?? saved} streaming />;
 }
 
 function Stats({ message }: { message: StoredMessage }) {
@@ -34,21 +35,23 @@ interface RowProps {
   /** A reply is being written somewhere in this conversation. */
   busy: boolean;
   editing: boolean;
+  /** Pointed at from search. */
+  focused: boolean;
   onCommand(command: MessageCommand): void;
   onEditDone(text: string | null): void;
 }
 
 export const MessageRow = memo(
-  function MessageRow({ message, siblings, busy, editing, onCommand, onEditDone }: RowProps) {
+  function MessageRow({ message, siblings, busy, editing, focused, onCommand, onEditDone }: RowProps) {
     const streaming = message.status === 'streaming';
     return (
-      <article className={`message message-${message.role}`} aria-label={message.role === 'user' ? 'You' : 'Assistant'} data-status={message.status} data-testid="message">
+      <article id={`message-${message.id}`} data-focused={focused || undefined} className={`message message-${message.role}`} aria-label={message.role === 'user' ? 'You' : 'Assistant'} data-status={message.status} data-testid="message">
         <div className="message-role">{message.role === 'user' ? 'You' : 'Assistant'}</div>
         {message.droppedMessages ? (
           <p className="context-marker">{message.droppedMessages} earlier message{message.droppedMessages > 1 ? 's were' : ' was'} left out: they no longer fit in the model&apos;s context window.</p>
         ) : null}
         <div className="message-content" aria-live={streaming ? 'polite' : undefined} aria-busy={streaming || undefined}>
-          {streaming ? <StreamingText id={message.id} saved={message.content} /> : message.content}
+          {streaming ? <StreamingText id={message.id} saved={message.content} /> : <MarkdownView text={message.content} />}
           {streaming && <span className="cursor" aria-hidden="true" />}
         </div>
         {STATUS_TEXT[message.status] && <p className="message-note">{STATUS_TEXT[message.status]}</p>}
@@ -73,6 +76,7 @@ export const MessageRow = memo(
     a.message.stats === b.message.stats &&
     a.busy === b.busy &&
     a.editing === b.editing &&
+    a.focused === b.focused &&
     a.siblings?.index === b.siblings?.index &&
     a.siblings?.count === b.siblings?.count &&
     a.onCommand === b.onCommand,

@@ -13,7 +13,8 @@ export function GgufImport() {
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const job = useModelJobsStore((s) => Object.entries(s.jobs).find(([key]) => key.startsWith('import:')));
+  const jobs = useModelJobsStore((s) => s.jobs);
+  const job = Object.entries(jobs).find(([key]) => key.startsWith('import:'));
 
   const start = async (file: File | undefined) => {
     setProblem(null);

@@ -1,5 +1,5 @@
 /** Every model, what it costs, whether it runs here, what is stored; download, delete, import. */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { customModelsRepo } from '../../db';
 import type { ModelRecord } from '../../models/records';
 import { useEngineStore } from '../../store/engine-store';
@@ -46,14 +46,17 @@ function ModelTable({ records, catalog, removable }: { records: ModelRecord[]; c
 }
 
 export function ModelManager({ catalog }: { catalog: ModelRecord[] }) {
-  const group = (g: ModelRecord['group']) => catalog.filter((m) => m.group === g);
-  const custom = group('custom');
+  const groups = useMemo(() => {
+    const of = (g: ModelRecord['group']) => catalog.filter((m) => m.group === g);
+    return { wizard: of('wizard-vicuna'), custom: of('custom'), other: of('other') };
+  }, [catalog]);
+  const custom = groups.custom;
   return (
     <section className="model-manager" aria-label="Model manager">
       <h2>Models</h2>
       <StorageGauge />
       <h3>WizardVicuna</h3>
-      <ModelTable records={group('wizard-vicuna')} catalog={catalog} />
+      <ModelTable records={groups.wizard} catalog={catalog} />
       <h3>Added by you</h3>
       {custom.length ? <ModelTable records={custom} catalog={catalog} removable /> : <p className="hint">None yet: import a file or add a model by URL below.</p>}
       <div className="model-add">
@@ -64,8 +67,8 @@ export function ModelManager({ catalog }: { catalog: ModelRecord[] }) {
         </section>
       </div>
       <details>
-        <summary>Other models (web-llm catalog, {group('other').length})</summary>
-        <ModelTable records={group('other')} catalog={catalog} />
+        <summary>Other models (web-llm catalog, {groups.other.length})</summary>
+        <ModelTable records={groups.other} catalog={catalog} />
       </details>
     </section>
   );
