@@ -54,8 +54,85 @@ export interface StoredMessage {
 export interface StoredCustomModel {
   id: string;
   name: string;
+  /** Absent on models saved before MLC models could be added: those are GGUF. */
+  engine?: 'gguf' | 'mlc';
+  /** GGUF: the file (or shards); MLC: [weights folder URL]. */
   urls: string[];
+  /** MLC only. */
+  modelLibUrl?: string;
+  quantization?: string;
+  downloadBytes?: number;
   promptFormat: PromptFormat;
   contextWindow: number;
   createdAt: number;
+}
+
+/** One column of a comparison: a model, a prompt template around the shared input, and settings. */
+export interface ComparisonVariant {
+  id: string;
+  label: string;
+  modelId: string | null;
+  /** Wraps each shared input; contains {input}. */
+  template: string;
+  settings: ConversationSettings;
+}
+
+export interface ComparisonReply {
+  content: string;
+  /** interrupted: the page closed while it was being written (the text is what was saved). */
+  status: 'complete' | 'stopped' | 'error' | 'interrupted';
+  finishReason?: FinishReason;
+  stats?: GenerationStats;
+  error?: { code: string; message: string };
+  modelId: string | null;
+  modelName?: string;
+  /** Earlier turns left out because they did not fit in the context window. */
+  droppedMessages?: number;
+}
+
+/** One exchange in a column's thread. */
+export interface ComparisonTurn {
+  /** Index into the comparison's shared inputs. */
+  round: number;
+  input: string;
+  /** The input inside the column's template: what the model was sent as the user turn. */
+  prompt: string;
+  reply: ComparisonReply | null;
+  /** 1–10, given by the person judging. */
+  score?: number;
+}
+
+export type ComparisonVerdict = 'a' | 'b' | 'tie' | 'both-bad';
+
+/** A judgement between two columns' replies to one shared input. */
+export interface ComparisonVote {
+  round: number;
+  a: string;
+  b: string;
+  verdict: ComparisonVerdict;
+}
+
+/** One question of a question set, with each column's fresh single-turn reply (by column id). */
+export interface ComparisonQuestion {
+  question: string;
+  replies: Record<string, ComparisonReply>;
+  scores: Record<string, number>;
+}
+
+export interface StoredComparison {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Two to four, in the order shown. */
+  columns: ComparisonVariant[];
+  /** The shared inputs, in the order they were sent (run again from these). */
+  inputs: string[];
+  /** Each column's own history, by column id. */
+  threads: Record<string, ComparisonTurn[]>;
+  questions: ComparisonQuestion[];
+  votes: ComparisonVote[];
+  notes: string;
+  /** The two columns shown in the word diff and voted on. */
+  pair: { a: string; b: string } | null;
 }

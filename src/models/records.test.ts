@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customGgufRecord, MLC_LIB_BASE, mlcWeightsUrl, otherMlcRecords, wizardVicunaGgufRecords, wizardVicunaMlcRecords } from './records';
+import { customModelRecord, MLC_LIB_BASE, mlcWeightsUrl, otherMlcRecords, wizardVicunaGgufRecords, wizardVicunaMlcRecords } from './records';
 import { VICUNA_CONV_TEMPLATE } from './vicuna';
 
 describe('WizardVicuna MLC records', () => {
@@ -56,8 +56,14 @@ describe('other records', () => {
     expect(r).toMatchObject({ id: 'X-1B-q4f32_1-MLC', quantization: 'q4f32_1', memoryMB: 901, contextWindow: 4096, promptFormat: 'model-template', requiresShaderF16: false });
   });
 
+  it('build custom MLC records with the Vicuna template when asked', () => {
+    const r = customModelRecord({ id: 'custom:2', name: 'Mine', engine: 'mlc', urls: ['https://h/WV-7B-q4f16_1-MLC/'], modelLibUrl: 'https://h/lib.wasm', promptFormat: 'vicuna-v1.1' });
+    expect(r).toMatchObject({ engine: 'mlc', quantization: 'q4f16_1', requiresShaderF16: true, source: { kind: 'mlc', modelLibUrl: 'https://h/lib.wasm', requiredFeatures: ['shader-f16'] } });
+    expect(r.source.kind === 'mlc' && r.source.overrides.conv_template).toEqual(VICUNA_CONV_TEMPLATE);
+  });
+
   it('build custom GGUF records with their prompt format', () => {
-    const r = customGgufRecord({ id: 'custom:1', name: 'Tiny', urls: ['http://127.0.0.1/m.Q4_K_M.gguf'], promptFormat: 'plain' });
+    const r = customModelRecord({ id: 'custom:1', name: 'Tiny', urls: ['http://127.0.0.1/m.Q4_K_M.gguf'], promptFormat: 'plain' });
     expect(r).toMatchObject({ engine: 'gguf', group: 'custom', quantization: 'Q4_K_M', promptFormat: 'plain', source: { kind: 'gguf', urls: ['http://127.0.0.1/m.Q4_K_M.gguf'] } });
   });
 });

@@ -147,19 +147,49 @@ export function otherMlcRecords(prebuilt: readonly PrebuiltMlcModel[]): ModelRec
   });
 }
 
-/** A GGUF model added by URL. */
-export function customGgufRecord(input: { id: string; name: string; urls: string[]; promptFormat: PromptFormat; downloadBytes?: number; contextWindow?: number }): ModelRecord {
-  return {
+/** A model the person added: a GGUF file by URL or from disk, or an MLC build by URL or folder. */
+export function customModelRecord(input: {
+  id: string;
+  name: string;
+  engine?: 'gguf' | 'mlc';
+  urls: string[];
+  modelLibUrl?: string;
+  quantization?: string;
+  promptFormat: PromptFormat;
+  downloadBytes?: number;
+  contextWindow?: number;
+}): ModelRecord {
+  const base = {
     id: input.id,
     name: input.name,
-    engine: 'gguf',
-    group: 'custom',
+    group: 'custom' as const,
     parameters: '',
-    quantization: /\b(I?Q\d[\w]*|F16|F32|BF16)\b/i.exec(input.urls[0] ?? '')?.[1]?.toUpperCase() ?? 'unknown quantization',
     downloadBytes: input.downloadBytes ?? 0,
     memoryMB: 0,
     contextWindow: input.contextWindow ?? WIZARD_VICUNA_CONTEXT,
     promptFormat: input.promptFormat,
+  };
+  if (input.engine === 'mlc') {
+    const quantization = input.quantization ?? /q\d+f\d+_\d/.exec(input.urls[0] ?? '')?.[0] ?? 'unknown quantization';
+    const f16 = /^q\d+f16/.test(quantization);
+    return {
+      ...base,
+      engine: 'mlc',
+      quantization,
+      requiresShaderF16: f16,
+      source: {
+        kind: 'mlc',
+        modelUrl: input.urls[0] ?? '',
+        modelLibUrl: input.modelLibUrl ?? '',
+        overrides: { ...(input.promptFormat === 'vicuna-v1.1' ? { conv_template: VICUNA_CONV_TEMPLATE } : {}), context_window_size: base.contextWindow },
+        requiredFeatures: f16 ? ['shader-f16'] : [],
+      },
+    };
+  }
+  return {
+    ...base,
+    engine: 'gguf',
+    quantization: /\b(I?Q\d[\w]*|F16|F32|BF16)\b/i.exec(input.urls[0] ?? '')?.[1]?.toUpperCase() ?? 'unknown quantization',
     requiresShaderF16: false,
     source: { kind: 'gguf', urls: input.urls },
   };

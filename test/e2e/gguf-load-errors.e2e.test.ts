@@ -4,7 +4,7 @@
  * app, and stored conversations are untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -46,15 +46,33 @@ describe('loading a GGUF model that cannot load', () => {
 
   const errorText = () => page.getByRole('alert').first().textContent();
 
-  it('says a missing file (404) was not found', async () => {
-    await app.addGgufModel({ url: `${server.url}/models/missing.gguf`, name: 'Missing', format: 'vicuna-v1.1' });
+  const addForm = () => page.getByRole('form', { name: 'Add a model by URL' });
+
+  it('checks an address before saving it: a missing file (404) or a file that is not a model is refused', async () => {
+    await page.getByRole('button', { name: 'Add a model by URL' }).click();
+    await addForm().getByLabel(/GGUF address/).fill(`${server.url}/models/missing.gguf`);
+    await addForm().getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => addForm().getByRole('alert').textContent()).toMatch(/"missing\.gguf" was not found .*\(404\)/);
+    await addForm().getByLabel(/GGUF address/).fill(`${server.url}/models/broken.gguf`);
+    await addForm().getByRole('button', { name: 'Add model' }).click();
+    await expect.poll(() => addForm().getByRole('alert').textContent()).toMatch(/is reachable but is not a GGUF file/);
+    await addForm().getByRole('button', { name: 'Cancel' }).click();
+    expect(await app.conversationTitles()).toEqual(['Once upon a time']);
+  });
+
+  it('says a file that vanished from its host (404) was not found when loading', async () => {
+    copyFileSync(join(fixtures, 'stories260K.gguf'), join(fixtures, 'gone.gguf'));
+    await app.addGgufModel({ url: `${server.url}/models/gone.gguf`, name: 'Gone', format: 'vicuna-v1.1' });
+    rmSync(join(fixtures, 'gone.gguf'));
     await page.getByRole('button', { name: 'Load', exact: true }).click();
-    await expect.poll(errorText).toMatch(/"missing\.gguf" was not found .*\(404\)/);
+    await expect.poll(errorText).toMatch(/"gone\.gguf" was not found .*\(404\)/);
     await expect.poll(() => app.conversationTitles()).toEqual(['Once upon a time']);
   });
 
   it('says a file that is not a model could not be loaded', async () => {
-    await app.addGgufModel({ url: `${server.url}/models/broken.gguf`, name: 'Broken', format: 'vicuna-v1.1' });
+    // Starts like a GGUF file (passes the address check), then is garbage.
+    writeFileSync(join(fixtures, 'corrupt.gguf'), Buffer.concat([Buffer.from('GGUF'), randomBytes(200_000)]));
+    await app.addGgufModel({ url: `${server.url}/models/corrupt.gguf`, name: 'Corrupt', format: 'vicuna-v1.1' });
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(errorText, { timeout: 30_000 }).toMatch(/could not be loaded as a GGUF model/);
     expect(await page.getByRole('button', { name: 'Load', exact: true }).isEnabled()).toBe(true);

@@ -23,8 +23,8 @@ export class AppDriver {
   }
 
   async addGgufModel(opts: { url: string; name: string; format: 'vicuna-v1.1' | 'model-template' | 'plain' }): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add a GGUF model by URL' }).click();
-    const form = this.page.getByRole('form', { name: 'Add a GGUF model' });
+    await this.page.getByRole('button', { name: 'Add a model by URL' }).click();
+    const form = this.page.getByRole('form', { name: 'Add a model by URL' });
     await form.getByLabel(/GGUF address/).fill(opts.url);
     await form.getByLabel('Name (optional)').fill(opts.name);
     await form.getByLabel('Prompt format').selectOption(opts.format);
@@ -79,7 +79,7 @@ export class AppDriver {
     return this.page.getByTestId('message').evaluateAll((nodes) =>
       nodes.map((n) => ({
         role: (n.getAttribute('aria-label') ?? '') as 'You' | 'Assistant',
-        text: n.querySelector('.message-content')?.textContent ?? '',
+        text: ((n.querySelector('.message-content') as HTMLElement | null)?.innerText ?? '').trim(),
         status: n.getAttribute('data-status') ?? '',
       })),
     );

@@ -12,17 +12,18 @@ export function slowRoute(dir: string, intervalMs = 60) {
     if (!url.pathname.startsWith('/slow/')) return false;
     const file = join(dir, url.pathname.slice('/slow/'.length).replace(/[^\w.-]/g, ''));
     const size = statSync(file).size;
-    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
     const start = range ? Number(range[1]) : 0;
+    const last = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
     res.writeHead(range ? 206 : 200, {
       'content-type': 'application/octet-stream',
-      'content-length': size - start,
+      'content-length': last - start + 1,
       'accept-ranges': 'bytes',
-      ...(range ? { 'content-range': `bytes ${start}-${size - 1}/${size}` } : {}),
+      ...(range ? { 'content-range': `bytes ${start}-${last}/${size}` } : {}),
     });
     const drop = Number(url.searchParams.get('drop') ?? Infinity);
     let sent = 0;
-    const stream = createReadStream(file, { start, highWaterMark: 64 * 1024 });
+    const stream = createReadStream(file, { start, end: last, highWaterMark: 64 * 1024 });
     stream.on('data', (chunk) => {
       stream.pause();
       res.write(chunk);

@@ -6,6 +6,7 @@ import { useEngineStore } from '../../store/engine-store';
 import { useModelJobsStore } from '../../store/model-jobs-store';
 import { AddModelForm } from './AddModelForm';
 import { GgufImport } from './GgufImport';
+import { MlcFolderImport } from './MlcFolderImport';
 import { cancelModelJob, deleteModel, downloadModel } from './model-storage-actions';
 import { ModelRow } from './ModelRow';
 import { StorageGauge } from './StorageGauge';
@@ -61,8 +62,9 @@ export function ModelManager({ catalog }: { catalog: ModelRecord[] }) {
       {custom.length ? <ModelTable records={custom} catalog={catalog} removable /> : <p className="hint">None yet: import a file or add a model by URL below.</p>}
       <div className="model-add">
         <GgufImport />
-        <section className="import-box" aria-label="Add a model by URL">
-          <h3>Add a GGUF model by URL</h3>
+        <MlcFolderImport />
+        <section className="import-box">
+          <h3>Add a model by URL</h3>
           <AddModelForm onDone={() => undefined} />
         </section>
       </div>

@@ -62,7 +62,7 @@ export function ModelPanel({ catalog }: { catalog: ModelRecord[] }) {
           </button>
         )}
         <button type="button" className="link-button" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
-          Add a GGUF model by URL
+          Add a model by URL
         </button>
       </div>
       <p className="model-facts" data-testid="model-facts">

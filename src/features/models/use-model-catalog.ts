@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import prebuilt from 'virtual:webllm-prebuilt';
 import { customModelsRepo } from '../../db';
-import { customGgufRecord, otherMlcRecords, wizardVicunaGgufRecords, wizardVicunaMlcRecords, type ModelRecord } from '../../models/records';
+import { customModelRecord, otherMlcRecords, wizardVicunaGgufRecords, wizardVicunaMlcRecords, type ModelRecord } from '../../models/records';
 import { useSettingsStore } from '../../store/settings-store';
 
 const others = otherMlcRecords(prebuilt);
@@ -13,7 +13,7 @@ export function useModelCatalog(): ModelRecord[] {
   const weightsBase = useSettingsStore((s) => s.mlcWeightsBase);
   const custom = useLiveQuery(() => customModelsRepo.list(), [], []);
   return useMemo(
-    () => [...wizardVicunaMlcRecords(weightsBase), ...ggufBuilds, ...custom.map((c) => customGgufRecord(c)), ...others],
+    () => [...wizardVicunaMlcRecords(weightsBase), ...ggufBuilds, ...custom.map((c) => customModelRecord(c)), ...others],
     [weightsBase, custom],
   );
 }
