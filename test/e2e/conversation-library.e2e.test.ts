@@ -3,25 +3,24 @@
  * edit, switch) and what the model receives, search, delete + undo, a tab
  * closed mid-reply, two tabs, and IME composition.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatVicunaPrompt, VICUNA_SYSTEM_MESSAGE, type Turn } from '../../src/models/vicuna';
 import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
-import { fixtureDir, startAppServer, type AppServer } from '../support/servers';
+import { startAppSession, type AppSession } from '../support/app-session';
+import type { GuardedContext } from '../support/browser';
+import type { AppServer } from '../support/servers';
 
 const prompt = (turns: Turn[]) => formatVicunaPrompt(VICUNA_SYSTEM_MESSAGE, turns);
 const user = (content: string): Turn => ({ role: 'user', content });
 const bot = (content: string): Turn => ({ role: 'assistant', content });
 
 describe('conversation library', () => {
+  let session: AppSession;
   let server: AppServer;
-  let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
   let app: AppDriver;
-  let fixtures: string;
 
   const openTab = async () => {
     const tab = new AppDriver(await guarded.context.newPage());
@@ -30,23 +29,14 @@ describe('conversation library', () => {
   };
 
   beforeAll(async () => {
-    fixtures = await fixtureDir();
-    server = await startAppServer({ mounts: { '/models/': fixtures } });
-    browser = await launchBrowser();
-    guarded = await newGuardedContext(browser);
-    page = await guarded.context.newPage();
-    app = new AppDriver(page);
-    await app.open(server.url);
+    session = await startAppSession();
+    ({ server, guarded, page, app } = session);
     await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny', format: 'vicuna-v1.1' });
     await app.setGeneration({ temperature: 0, maxTokens: 12 });
     await app.loadModel();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('regenerates and edits as branches, and the model receives exactly the visible path', async () => {
     await app.send('Tell me about a dog');

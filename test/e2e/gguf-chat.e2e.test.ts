@@ -2,39 +2,29 @@
  * The core flow in real Chromium with the real GGUF engine in its worker and
  * real IndexedDB: add the tiny model by URL, load it, chat, stop, reload.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatVicunaPrompt, VICUNA_SYSTEM_MESSAGE } from '../../src/models/vicuna';
-import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
-import { fixtureDir, startAppServer, type AppServer } from '../support/servers';
+import type { AppDriver } from '../support/app-driver';
+import { startAppSession, type AppSession } from '../support/app-session';
+import type { GuardedContext } from '../support/browser';
+import type { AppServer } from '../support/servers';
 
 const STORY_START = ', there was a little girl named Lily. She loved to play outside in the park.';
 
 describe('chat with a GGUF model', () => {
+  let session: AppSession;
   let server: AppServer;
-  let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
   let app: AppDriver;
-  let fixtures: string;
 
   beforeAll(async () => {
-    fixtures = await fixtureDir();
-    server = await startAppServer({ mounts: { '/models/': fixtures } });
-    browser = await launchBrowser();
-    guarded = await newGuardedContext(browser);
-    page = await guarded.context.newPage();
-    app = new AppDriver(page);
-    await app.open(server.url);
+    session = await startAppSession();
+    ({ server, guarded, page, app } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('loads the model from the UI and streams the deterministic reply', async () => {
     await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny stories (plain)', format: 'plain' });

@@ -7,29 +7,25 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
-import { fixtureDir, startAppServer, type AppServer } from '../support/servers';
+import { startAppSession, type AppSession } from '../support/app-session';
+import type { GuardedContext } from '../support/browser';
+import type { AppServer } from '../support/servers';
 import { slowRoute } from '../support/slow-route';
 
 describe('loading a GGUF model that cannot load', () => {
+  let session: AppSession;
   let server: AppServer;
-  let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
   let app: AppDriver;
   let fixtures: string;
 
   beforeAll(async () => {
-    fixtures = await fixtureDir();
+    session = await startAppSession({ handle: slowRoute });
+    ({ server, guarded, page, app, fixtures } = session);
     writeFileSync(join(fixtures, 'broken.gguf'), randomBytes(200_000));
-    server = await startAppServer({ mounts: { '/models/': fixtures }, handle: slowRoute(fixtures) });
-    browser = await launchBrowser();
-    guarded = await newGuardedContext(browser);
-    page = await guarded.context.newPage();
-    app = new AppDriver(page);
-    await app.open(server.url);
     // A conversation that must survive every failure below.
     await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny', format: 'plain' });
     await app.setGeneration({ temperature: 0, maxTokens: 8 });
@@ -38,11 +34,7 @@ describe('loading a GGUF model that cannot load', () => {
     await app.waitForReply();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const errorText = () => page.getByRole('alert').first().textContent();
 

@@ -3,20 +3,20 @@
  * cancel and resume, split storage that loads like the single file, import
  * from disk, delete, and a full disk.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
-import { fixtureDir, startAppServer, type AppServer } from '../support/servers';
+import type { Page } from 'playwright-core';
+import type { AppDriver } from '../support/app-driver';
+import { startAppSession, type AppSession } from '../support/app-session';
+import type { GuardedContext } from '../support/browser';
+import type { AppServer } from '../support/servers';
 import { slowRoute } from '../support/slow-route';
 
 const STORY_40 = ', there was a little girl named Lily. She loved to play outside in the park.';
 
 describe('model manager', () => {
+  let session: AppSession;
   let server: AppServer;
-  let browser: Browser;
   let guarded: GuardedContext;
   let page: Page;
   let app: AppDriver;
@@ -40,21 +40,12 @@ describe('model manager', () => {
   const storageUsage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 
   beforeAll(async () => {
-    fixtures = await fixtureDir();
-    server = await startAppServer({ mounts: { '/models/': fixtures }, handle: slowRoute(fixtures) });
-    browser = await launchBrowser();
-    guarded = await newGuardedContext(browser);
-    page = await guarded.context.newPage();
-    app = new AppDriver(page);
-    await app.open(server.url);
+    session = await startAppSession({ handle: slowRoute });
+    ({ server, guarded, page, app, fixtures } = session);
     await app.setGeneration({ temperature: 0, maxTokens: 40 });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (fixtures) rmSync(fixtures, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('downloads with bytes, percent, speed and time left; cancels; resumes only the missing bytes', async () => {
     await app.addGgufModel({ url: `${server.url}/slow/stories260K.gguf`, name: 'Slow tiny', format: 'plain' });
