@@ -6,19 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VICUNA_CONV_TEMPLATE } from '../../src/models/vicuna';
 import { buildWasm, OLD_RUNTIME_MODEL_LIB, STUB_MODEL_LIB } from './wasm-module';
 
-export const VICUNA_TEMPLATE = {
-  system_template: '{system_message}',
-  system_message: "A chat between a curious user and an artificial intelligence assistant. The assistant gives helpful, detailed, and polite answers to the user's questions.",
-  roles: { user: 'USER', assistant: 'ASSISTANT' },
-  seps: [' ', '</s>'],
-  role_content_sep: ': ',
-  role_empty_sep: ':',
-  stop_str: ['</s>'],
-  system_prefix_token_ids: [1],
-  stop_token_ids: [2],
-};
+export const VICUNA_TEMPLATE = VICUNA_CONV_TEMPLATE;
 
 export interface FakeModel {
   /** Folder name under the models root. */
