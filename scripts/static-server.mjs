@@ -1,9 +1,11 @@
 // A small static file server for the built app: 127.0.0.1 only, correct MIME
 // types, byte ranges (for resumable model downloads), cross-origin isolation
-// headers and a single-page-app fallback to index.html.
+// headers, the app's Content-Security-Policy and a single-page-app fallback to
+// index.html.
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from './content-security-policy.mjs';
 import { isolationHeaders } from './isolation-headers.mjs';
 
 const TYPES = {
@@ -57,6 +59,7 @@ export async function startStaticServer({ root, mounts = {}, port = 0, onRequest
     for (const [k, v] of Object.entries(isolationHeaders)) res.setHeader(k, v);
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy());
     try {
       if (handle && (await handle(req, res, url))) return;
       const found = await fileFor(table, url.pathname);

@@ -27,6 +27,12 @@ export interface ModelRecord {
   notes?: string;
 }
 
+/** The addresses a model's files come from (nothing for files imported from disk). */
+export function sourceUrls(source: EngineSource): string[] {
+  const urls = source.kind === 'gguf' ? source.urls : [source.modelUrl, source.modelLibUrl];
+  return urls.filter((u) => /^https?:/.test(u));
+}
+
 /** web-llm 0.2.86 model libraries (Llama-2 shapes fit WizardVicuna: Llama-1 architecture). */
 export const MLC_LIB_BASE = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
 export const WIZARD_VICUNA_CONTEXT = 2048;

@@ -5,6 +5,7 @@ import type { UserFacingError } from './engine-store';
 
 export interface ModelJob {
   kind: 'download' | 'import';
+  engine: 'mlc' | 'gguf';
   progress: LoadProgress | null;
   error: UserFacingError | null;
 }
@@ -13,7 +14,7 @@ interface ModelJobsState {
   jobs: Record<string, ModelJob>;
   /** Bumped when stored files change, so status views re-read storage. */
   storageVersion: number;
-  start(modelId: string, kind: ModelJob['kind']): void;
+  start(modelId: string, kind: ModelJob['kind'], engine: ModelJob['engine']): void;
   progress(modelId: string, progress: LoadProgress): void;
   finish(modelId: string, error: UserFacingError | null): void;
   storageChanged(): void;
@@ -22,13 +23,14 @@ interface ModelJobsState {
 export const useModelJobsStore = create<ModelJobsState>()((set) => ({
   jobs: {},
   storageVersion: 0,
-  start: (modelId, kind) => set((s) => ({ jobs: { ...s.jobs, [modelId]: { kind, progress: null, error: null } } })),
+  start: (modelId, kind, engine) => set((s) => ({ jobs: { ...s.jobs, [modelId]: { kind, engine, progress: null, error: null } } })),
   progress: (modelId, progress) =>
     set((s) => (s.jobs[modelId] ? { jobs: { ...s.jobs, [modelId]: { ...s.jobs[modelId]!, progress } } } : s)),
   finish: (modelId, error) =>
     set((s) => {
       const jobs = { ...s.jobs };
-      if (error) jobs[modelId] = { kind: jobs[modelId]?.kind ?? 'download', progress: null, error };
+      const job = jobs[modelId];
+      if (error && job) jobs[modelId] = { ...job, progress: null, error };
       else delete jobs[modelId];
       return { jobs, storageVersion: s.storageVersion + 1 };
     }),

@@ -1,11 +1,12 @@
 /** Add a model by URL (a GGUF file, or an MLC weights folder + model library), checked before it is saved. */
 import { useId, useState, type FormEvent } from 'react';
 import { customModelsRepo } from '../../db';
-import { probeGgufUrl, probeMlcUrls } from '../../engine/download/probe-model-url';
+import { probeInWorker } from '../../engine/download/probe-client';
 import type { PromptFormat } from '../../models/records';
 import { checkGgufUrls } from '../../models/validate-model-url';
 import { useSettingsStore } from '../../store/settings-store';
 import { Notice } from '../../ui/Notice';
+import { allowHosts } from './engine-registry';
 import { toUserError } from './model-runtime';
 
 const FORMATS: { value: PromptFormat; label: string }[] = [
@@ -41,14 +42,16 @@ export function AddModelForm({ onDone }: { onDone: () => void }) {
     if (engine === 'gguf') {
       const check = checkGgufUrls(urls, location.href);
       if (!check.ok) throw new Error(check.message ?? 'Invalid address.');
-      const probes = await Promise.all(check.urls.map((u) => probeGgufUrl(u)));
+      await allowHosts(check.urls);
+      const probes = await Promise.all(check.urls.map((url) => probeInWorker({ kind: 'gguf', url })));
       const fileName = decodeURIComponent(new URL(check.urls[0]!).pathname.split('/').pop() ?? 'model.gguf');
       return customModelsRepo.add({ name: name.trim() || fileName, engine, urls: check.urls, promptFormat: format, contextWindow, downloadBytes: probes.reduce((n, p) => n + p.bytes, 0) });
     }
     const weights = httpUrl(urls);
     const lib = httpUrl(libUrl);
     if (!weights || !lib) throw new Error('Enter full http(s) addresses for the weights folder and the model library (.wasm).');
-    const found = await probeMlcUrls(weights, lib);
+    await allowHosts([weights, lib]);
+    const found = await probeInWorker({ kind: 'mlc', modelUrl: weights, modelLibUrl: lib });
     return customModelsRepo.add({
       name: name.trim() || decodeURIComponent(new URL(weights).pathname.split('/').filter(Boolean).pop() ?? 'MLC model'),
       engine, urls: [weights], modelLibUrl: lib, quantization: found.quantization, promptFormat: format,

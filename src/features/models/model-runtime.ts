@@ -3,11 +3,12 @@
  * model of the other engine unloads the first so two never share the GPU.
  */
 import { EngineError, isAbort } from '../../engine/errors';
-import type { ModelRecord } from '../../models/records';
+import { sourceUrls, type ModelRecord } from '../../models/records';
 import { assessModel } from '../../models/runnability';
 import { useEngineStore } from '../../store/engine-store';
+import { useModelJobsStore } from '../../store/model-jobs-store';
 import { useSettingsStore } from '../../store/settings-store';
-import { engineFor } from './engine-registry';
+import { allowHosts, engineFor, engineForFetch } from './engine-registry';
 
 let loadController: AbortController | null = null;
 let loadedKind: ModelRecord['engine'] | null = null;
@@ -31,7 +32,8 @@ export async function loadModel(record: ModelRecord): Promise<boolean> {
     if (loadedKind && loadedKind !== record.engine) await engineFor(loadedKind).unload();
     loadedKind = null;
     const gpuLayers = device ? assessModel(record, device).gpuLayers : undefined;
-    const result = await engineFor(record.engine).load(
+    await allowHosts(sourceUrls(record.source));
+    const result = await engineForFetch(record.engine, !jobsRunning(record.engine)).load(
       { modelId: record.id, source: record.source, contextWindow: record.contextWindow, gpuLayers, maxShardBytes: useSettingsStore.getState().maxShardBytes },
       (p) => {
         if (loadController === controller) useEngineStore.getState().loadProgressed(p);
@@ -62,6 +64,15 @@ export async function unloadModel(): Promise<void> {
   if (loadedKind) await engineFor(loadedKind).unload().catch(() => undefined);
   loadedKind = null;
   useEngineStore.getState().unloaded();
+}
+
+/** Whether the model manager is downloading or importing with this engine. */
+function jobsRunning(kind: ModelRecord['engine']): boolean {
+  return Object.values(useModelJobsStore.getState().jobs).some((job) => !job.error && job.engine === kind);
+}
+
+export function loadedKindIs(kind: ModelRecord['engine']): boolean {
+  return loadedKind === kind;
 }
 
 export function loadedEngine() {

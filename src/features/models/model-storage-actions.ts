@@ -2,21 +2,21 @@
 import { customModelsRepo } from '../../db';
 import { isAbort } from '../../engine/errors';
 import { deleteStoredModel } from '../../engine/model-storage';
-import type { ModelRecord, PromptFormat } from '../../models/records';
+import { sourceUrls, type ModelRecord, type PromptFormat } from '../../models/records';
 import { useEngineStore } from '../../store/engine-store';
 import { useModelJobsStore } from '../../store/model-jobs-store';
 import { useSettingsStore } from '../../store/settings-store';
-import { engineFor } from './engine-registry';
-import { toUserError, unloadModel } from './model-runtime';
+import { allowHosts, engineFor, engineForFetch } from './engine-registry';
+import { loadedKindIs, toUserError, unloadModel } from './model-runtime';
 
 const controllers = new Map<string, AbortController>();
 
-async function runJob(modelId: string, kind: 'download' | 'import', job: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
+async function runJob(modelId: string, kind: 'download' | 'import', engine: 'mlc' | 'gguf', job: (signal: AbortSignal) => Promise<void>): Promise<boolean> {
   const jobs = useModelJobsStore.getState();
   controllers.get(modelId)?.abort();
   const controller = new AbortController();
   controllers.set(modelId, controller);
-  jobs.start(modelId, kind);
+  jobs.start(modelId, kind, engine);
   try {
     await job(controller.signal);
     useModelJobsStore.getState().finish(modelId, null);
@@ -31,13 +31,15 @@ async function runJob(modelId: string, kind: 'download' | 'import', job: (signal
 
 export function downloadModel(record: ModelRecord): Promise<boolean> {
   const maxShardBytes = useSettingsStore.getState().maxShardBytes;
-  return runJob(record.id, 'download', (signal) =>
-    engineFor(record.engine).download(
+  return runJob(record.id, 'download', record.engine, async (signal) => {
+    await allowHosts(sourceUrls(record.source));
+    const busy = loadedKindIs(record.engine) || Object.entries(useModelJobsStore.getState().jobs).some(([id, j]) => id !== record.id && !j.error && j.engine === record.engine);
+    await engineForFetch(record.engine, !busy).download(
       { modelId: record.id, source: record.source, contextWindow: record.contextWindow, maxShardBytes },
       (p) => useModelJobsStore.getState().progress(record.id, p),
       signal,
-    ),
-  );
+    );
+  });
 }
 
 export function cancelModelJob(modelId: string): void {
@@ -57,7 +59,7 @@ export async function importGgufFile(file: File, promptFormat: PromptFormat, con
   if (!/\.gguf$/i.test(file.name)) throw new Error(`"${file.name}" is not a .gguf file.`);
   const source = `local:${file.name}:${file.size}:${file.lastModified}`;
   const jobId = `import:${source}`;
-  const ok = await runJob(jobId, 'import', (signal) =>
+  const ok = await runJob(jobId, 'import', 'gguf', (signal) =>
     engineFor('gguf').importFile(file, source, (p) => useModelJobsStore.getState().progress(jobId, p), signal, useSettingsStore.getState().maxShardBytes),
   );
   if (!ok) return null;
