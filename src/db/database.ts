@@ -1,7 +1,7 @@
 /** The one Dexie database of the app, with dated schema versions. */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { wordsOf } from '../lib/search-words';
-import type { StoredConversation, StoredCustomModel, StoredMessage } from './records';
+import type { StoredComparison, StoredConversation, StoredCustomModel, StoredMessage } from './records';
 
 export const DB_NAME = 'wizardvicuna-chat';
 
@@ -9,6 +9,7 @@ export type ChatDatabase = Dexie & {
   conversations: EntityTable<StoredConversation, 'id'>;
   messages: EntityTable<StoredMessage, 'id'>;
   customModels: EntityTable<StoredCustomModel, 'id'>;
+  comparisons: EntityTable<StoredComparison, 'id'>;
 };
 
 /** Version 1 of the schema (2026-11-24): conversations, messages as a tree, custom models. */
@@ -20,6 +21,9 @@ export const SCHEMA_V1 = {
 
 /** Version 2 (2026-11-24): a multi-entry word index on messages for full-text search. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, messages: `${SCHEMA_V1.messages}, *words` };
+
+/** Version 3 (2026-11-24): side-by-side comparisons, listed newest first. */
+export const SCHEMA_V3 = { ...SCHEMA_V2, comparisons: 'id, updatedAt' };
 
 /** Fills `words` for messages stored before version 2. */
 export async function addSearchWords(tx: Transaction): Promise<void> {
@@ -35,6 +39,8 @@ export async function addSearchWords(tx: Transaction): Promise<void> {
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(addSearchWords);
+  // A new table only: nothing stored before needs changing.
+  db.version(3).stores(SCHEMA_V3);
 }
 
 export function openDatabase(name = DB_NAME): ChatDatabase {

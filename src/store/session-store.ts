@@ -1,14 +1,16 @@
 /** What is on screen (not stored: the URL hash keeps the open conversation across reloads). */
 import { create } from 'zustand';
 
+type View = 'chat' | 'models' | 'compare';
+
 interface SessionState {
   conversationId: string | null;
   /** A message to scroll to and highlight (from search). */
   focusMessageId: string | null;
   searchQuery: string;
   tagFilter: string | null;
-  view: 'chat' | 'models';
-  setView(view: 'chat' | 'models'): void;
+  view: View;
+  setView(view: View): void;
   open(id: string | null, focusMessageId?: string | null): void;
   setSearchQuery(query: string): void;
   setTagFilter(tag: string | null): void;
@@ -24,9 +26,9 @@ export const useSessionStore = create<SessionState>()((set) => ({
   focusMessageId: null,
   searchQuery: '',
   tagFilter: null,
-  view: globalThis.location?.hash === '#/models' ? 'models' : 'chat',
+  view: globalThis.location?.hash === '#/models' ? 'models' : globalThis.location?.hash === '#/compare' ? 'compare' : 'chat',
   setView: (view) => {
-    if (globalThis.history && view === 'models') history.replaceState(null, '', '#/models');
+    if (globalThis.history && view !== 'chat') history.replaceState(null, '', `#/${view}`);
     set({ view });
   },
   open: (conversationId, focusMessageId = null) => {

@@ -79,7 +79,8 @@ export async function continueFrom(
   });
 }
 
-const GENERATION_LOCK = 'wv-generation';
+/** Held while a reply is written; the compare queue takes it too, so chat and comparisons never share the GPU. */
+export const GENERATION_LOCK = 'wv-generation';
 
 /** One reply at a time across tabs: the GPU is shared, so a second tab is told, not queued silently. */
 async function withGenerationLock(run: () => Promise<void>): Promise<void> {

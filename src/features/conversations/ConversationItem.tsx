@@ -1,6 +1,7 @@
 /** One conversation in the sidebar: open, pin, rename, tag, delete. */
 import { memo, useState, type FormEvent } from 'react';
 import { conversationsRepo, type StoredConversation } from '../../db';
+import { requestConversationExport } from '../../lib/transfer/export-request';
 
 interface Props {
   conversation: StoredConversation;
@@ -59,6 +60,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation: c
           <button type="button" onClick={() => void conversationsRepo.setPinned(c.id, !c.pinned)}>{c.pinned ? 'Unpin' : 'Pin'}</button>
           <button type="button" onClick={() => start('rename')}>Rename</button>
           <button type="button" onClick={() => start('tags')}>Tags</button>
+          <button type="button" onClick={() => requestConversationExport(c.id)}>Export</button>
           <button type="button" className="danger" onClick={() => onDelete(c)}>Delete</button>
         </div>
       </details>
