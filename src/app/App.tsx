@@ -1,8 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { ChatView } from '../features/chat/ChatView';
-import { CompareWorkspace } from '../features/compare/CompareWorkspace';
 import { ConversationList } from '../features/conversations/ConversationList';
 import { DeviceSummary } from '../features/models/DeviceSummary';
-import { ModelManager } from '../features/models/ModelManager';
 import { ModelPanel } from '../features/models/ModelPanel';
 import { useModelCatalog } from '../features/models/use-model-catalog';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
@@ -11,6 +10,10 @@ import { useSessionStore } from '../store/session-store';
 import { useSettingsStore } from '../store/settings-store';
 import { useShortcuts } from './use-shortcuts';
 import { useTheme } from './use-theme';
+
+// Views opened from the sidebar load on first use, keeping the startup bundle small.
+const ModelManager = lazy(() => import('../features/models/ModelManager').then((m) => ({ default: m.ModelManager })));
+const CompareWorkspace = lazy(() => import('../features/compare/CompareWorkspace').then((m) => ({ default: m.CompareWorkspace })));
 
 export function App() {
   useTheme();
@@ -36,9 +39,13 @@ export function App() {
       </aside>
       <main className="layout-main">
         {view === 'models' ? (
-          <ModelManager catalog={catalog} />
+          <Suspense fallback={<p className="hint view-loading">Opening the model manager…</p>}>
+            <ModelManager catalog={catalog} />
+          </Suspense>
         ) : view === 'compare' ? (
-          <CompareWorkspace catalog={catalog} />
+          <Suspense fallback={<p className="hint view-loading">Opening the comparison workspace…</p>}>
+            <CompareWorkspace catalog={catalog} />
+          </Suspense>
         ) : (
           <>
             <ModelPanel catalog={catalog} />
