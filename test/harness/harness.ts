@@ -2,7 +2,7 @@
  * A page that drives the real MLC worker through createMlcEngine(), for
  * test/e2e/mlc-*.e2e.test.ts. Tests call `window.harness` via page.evaluate.
  */
-import { createMlcEngine } from '../../src/engine/engines';
+import { createGgufEngine, createMlcEngine } from '../../src/engine/engines';
 import { EngineError } from '../../src/engine/errors';
 import { deleteMlcModel, inspectMlcModel, MLC_CACHES, type MlcCacheReport, type MlcModelLocation } from '../../src/engine/mlc/mlc-cache-shared';
 import type { LoadProgress, LoadResult, LoadSpec } from '../../src/engine/port';
@@ -27,6 +27,8 @@ export interface Harness {
   deleteModel(location: MlcModelLocation, keepModelLib: boolean): Promise<void>;
   /** web-llm's own check that the tensor index and every shard are in its cache. */
   webLlmHasModel(spec: LoadSpec): Promise<boolean>;
+  /** Load a GGUF model in the real GGUF worker and count the prompt tokens llama.cpp reads for each prompt. */
+  ggufPromptTokens(url: string, prompts: string[]): Promise<number[]>;
 }
 
 declare global {
@@ -82,6 +84,18 @@ window.harness = {
     const { hasModelInCache } = await import('@mlc-ai/web-llm');
     const record = { model: spec.source.modelUrl, model_id: spec.modelId, model_lib: spec.source.modelLibUrl };
     return hasModelInCache(spec.modelId, { model_list: [record] });
+  },
+  async ggufPromptTokens(url, prompts) {
+    const gguf = createGgufEngine();
+    await gguf.load({ modelId: 'tokens', source: { kind: 'gguf', urls: [url] }, contextWindow: 512, gpuLayers: 0 }, () => undefined);
+    const counts: number[] = [];
+    for (const prompt of prompts) {
+      for await (const event of gguf.complete({ kind: 'prompt', prompt, settings: { temperature: 0, topP: 1, maxTokens: 1, repetitionPenalty: 1, stop: [] } })) {
+        if (event.type === 'done') counts.push(event.stats.promptTokens);
+      }
+    }
+    gguf.dispose();
+    return counts;
   },
 };
 document.getElementById('status')!.textContent = 'ready';
