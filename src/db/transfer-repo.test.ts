@@ -1,86 +1,55 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fullLibraryArbitrary } from '../lib/transfer/comparison-test-support';
 import { exportJsonParts } from '../lib/transfer/export-json';
-import type { ConversationWithMessages } from '../lib/transfer/export-format';
-import { readImportFiles } from '../lib/transfer/read-import-files';
-import { handmadeConversation, libraryArbitrary, memoryFile, SETTINGS } from '../lib/transfer/transfer-test-support';
-import { wordsOf } from '../lib/search-words';
-import { openDatabase, type ChatDatabase } from './database';
-import type { StoredMessage } from './records';
+import { handmadeConversation } from '../lib/transfer/transfer-test-support';
+import type { StoredComparison } from './records';
 import { createTransferRepo } from './transfer-repo';
+import { AT, deleteOpenedDbs, exportText, freshDb, importText, newId, rows, seed } from './transfer-repo-test-support';
 
-const AT = new Date('2026-11-24T12:00:00Z');
-const opened: ChatDatabase[] = [];
-const freshDb = () => {
-  const db = openDatabase(`transfer-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-};
-const newId = () => crypto.randomUUID();
-
-async function seed(db: ChatDatabase, library: readonly ConversationWithMessages[]): Promise<void> {
-  await db.conversations.bulkAdd(library.map((c) => ({ ...c.conversation })));
-  await db.messages.bulkAdd(library.flatMap((c) => c.messages.map((m): StoredMessage => ({ ...m, conversationId: c.conversation.id, words: wordsOf(m.content) }))));
-}
-
-async function exportText(db: ChatDatabase): Promise<string> {
-  return exportJsonParts(await createTransferRepo(db).readForExport({ kind: 'all' }).then(sortById), AT).join('');
-}
-const sortById = (list: ConversationWithMessages[]) => [...list].sort((a, b) => a.conversation.createdAt - b.conversation.createdAt || (a.conversation.id < b.conversation.id ? -1 : 1));
-
-async function importText(db: ChatDatabase, text: string, name = 'library.json') {
-  const read = await readImportFiles([memoryFile(name, text)], { defaults: SETTINGS, newId });
-  return createTransferRepo(db).commitImport(read.conversations, { newId });
-}
-
-const rows = async (db: ChatDatabase) => ({
-  conversations: (await db.conversations.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1)),
-  messages: (await db.messages.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1)),
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.delete()));
-});
+afterEach(deleteOpenedDbs);
 
 describe('export and import through the database', () => {
-  it('round-trips branchy libraries: export -> import into an empty library -> export gives the same file and the same records', async () => {
+  it('round-trips branchy libraries with comparisons: export -> import into an empty library -> export gives the same file and the same records', async () => {
     await fc.assert(
-      fc.asyncProperty(libraryArbitrary, async (library) => {
+      fc.asyncProperty(fullLibraryArbitrary, async (library) => {
+        const comparisons: StoredComparison[] = library.comparisons;
         const source = freshDb();
-        await seed(source, library);
+        await seed(source, { conversations: library.conversations, comparisons });
         const first = await exportText(source);
+        expect(JSON.parse(first).comparisons).toMatchObject({ version: 2, items: { length: comparisons.length } });
         const target = freshDb();
         const plan = await importText(target, first);
-        expect(plan.every((p) => p.action === 'add')).toBe(true);
+        expect([...plan.conversations, ...plan.comparisons].every((p) => p.action === 'add')).toBe(true);
         expect(await exportText(target)).toBe(first);
         // Raw records match too, including the recomputed search words.
         expect(await rows(target)).toEqual(await rows(source));
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   it('skips conversations already present and unchanged; importing twice changes nothing', async () => {
     const db = freshDb();
-    await seed(db, [handmadeConversation('a', [null, 0, 0, 1], 3), handmadeConversation('b', [null, 0], 1)]);
+    await seed(db, { conversations: [handmadeConversation('a', [null, 0, 0, 1], 3), handmadeConversation('b', [null, 0], 1)] });
     const file = await exportText(db);
     const before = await rows(db);
     const plan = await importText(db, file);
-    expect(plan.map((p) => [p.action, p.reason])).toEqual([['skip', 'already-present'], ['skip', 'already-present']]);
+    expect(plan.conversations.map((p) => [p.action, p.reason])).toEqual([['skip', 'already-present'], ['skip', 'already-present']]);
     expect(await rows(db)).toEqual(before);
   });
 
   it('brings a conflicting conversation (same id, different content) in as a copy with new ids, parents and leaf remapped, never overwriting', async () => {
     const db = freshDb();
     const original = handmadeConversation('a', [null, 0, 0, 2], 3);
-    await seed(db, [original]);
+    await seed(db, { conversations: [original] });
     const changed = structuredClone(original);
     changed.messages[1]!.content = 'edited elsewhere';
     const source = freshDb();
-    await seed(source, [changed]);
+    await seed(source, { conversations: [changed] });
     const plan = await importText(db, await exportText(source));
-    expect(plan.map((p) => [p.action, p.reason])).toEqual([['copy', 'id-taken']]);
+    expect(plan.conversations.map((p) => [p.action, p.reason])).toEqual([['copy', 'id-taken']]);
 
     const all = await db.conversations.toArray();
     expect(all).toHaveLength(2);
@@ -99,27 +68,27 @@ describe('export and import through the database', () => {
 
   it('copies a new conversation whose message ids are used by another conversation', async () => {
     const db = freshDb();
-    await seed(db, [handmadeConversation('a', [null, 0], 1)]);
+    await seed(db, { conversations: [handmadeConversation('a', [null, 0], 1)] });
     const intruder = handmadeConversation('z', [null, 0], 1);
     intruder.messages = intruder.messages.map((m) => ({ ...m, id: m.id.replace('z-', 'a-'), parentId: m.parentId?.replace('z-', 'a-') ?? null }));
     intruder.conversation.leafId = 'a-m1';
     // No one library holds both, so the file is written directly.
     const file = exportJsonParts([intruder], AT).join('');
     const plan = await importText(db, file);
-    expect(plan.map((p) => [p.action, p.reason])).toEqual([['copy', 'message-ids-taken']]);
+    expect(plan.conversations.map((p) => [p.action, p.reason])).toEqual([['copy', 'message-ids-taken']]);
     expect(await db.messages.count()).toBe(4);
     expect((await db.messages.get('a-m1'))!.conversationId).toBe('a');
   });
 
   it('writes all or nothing: a failure in the middle of the write leaves the library as it was', async () => {
     const db = freshDb();
-    await seed(db, [handmadeConversation('keep', [null, 0], 1)]);
+    await seed(db, { conversations: [handmadeConversation('keep', [null, 0], 1)] });
     const before = await rows(db);
     const big = Array.from({ length: 5 }, (_, i) => handmadeConversation(`big${i}`, Array.from({ length: 1000 }, (_, j) => (j ? j - 1 : null)), 999));
     const repo = createTransferRepo(db);
     let calls = 0;
     await expect(
-      repo.commitImport(big, {
+      repo.commitImport({ conversations: big, comparisons: [] }, {
         newId,
         onProgress: () => {
           calls += 1;
@@ -133,9 +102,9 @@ describe('export and import through the database', () => {
 
   it('exports chosen conversations in the order asked, and says when one has gone', async () => {
     const db = freshDb();
-    await seed(db, [handmadeConversation('a', [null], 0), handmadeConversation('b', [null], 0)]);
+    await seed(db, { conversations: [handmadeConversation('a', [null], 0), handmadeConversation('b', [null], 0)] });
     const repo = createTransferRepo(db);
-    expect((await repo.readForExport({ kind: 'ids', ids: ['b', 'a'] })).map((c) => c.conversation.id)).toEqual(['b', 'a']);
+    expect((await repo.readForExport({ kind: 'ids', ids: ['b', 'a'] })).conversations.map((c) => c.conversation.id)).toEqual(['b', 'a']);
     await expect(repo.readForExport({ kind: 'ids', ids: ['gone'] })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

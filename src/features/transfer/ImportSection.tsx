@@ -8,7 +8,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { ImportPreviewView } from './ImportPreviewView';
 import { transferClient } from './transfer-client';
 import type { ImportResult } from './transfer-protocol';
-import { describeFailure, tallyText } from './transfer-text';
+import { describeFailure, importedText } from './transfer-text';
 
 type ImportState =
   | { kind: 'idle' }
@@ -70,7 +70,7 @@ export function ImportSection() {
         onChange={(e) => void choose([...(e.target.files ?? [])])}
       />
       <p className="hint">
-        A WizardVicuna Chat export (.json), or a ChatGPT data export: the .zip as downloaded, its conversations.json, or its conversations-000.json,
+        A WizardVicuna Chat export (.json, with its conversations and comparisons), or a ChatGPT data export: the .zip as downloaded, its conversations.json, or its conversations-000.json,
         conversations-001.json… parts (choose them all at once). Nothing is changed until you confirm.
       </p>
       <p className="hint" data-testid="import-limits">{describeLimits()}</p>
@@ -84,11 +84,7 @@ export function ImportSection() {
       {state.kind === 'writing' && <ProgressBar label="Import progress" fraction={state.fraction} detail={state.text} />}
       {state.kind === 'done' && (
         <Notice tone="info" onDismiss={() => setState({ kind: 'idle' })}>
-          <span data-testid="import-result">
-            Imported {tallyText(state.result.added)}
-            {state.result.copied.conversations ? `, and ${tallyText(state.result.copied)} as copies` : ''}
-            {state.result.skipped.conversations ? `; skipped ${tallyText(state.result.skipped)} already in your library` : ''}.
-          </span>
+          <span data-testid="import-result">{importedText(state.result)}</span>
         </Notice>
       )}
       {state.kind === 'failed' && (

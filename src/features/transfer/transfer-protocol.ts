@@ -15,6 +15,7 @@ export interface ExportResult {
   fileName: string;
   conversations: number;
   messages: number;
+  comparisons: number;
   ms: number;
 }
 

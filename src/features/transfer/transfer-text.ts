@@ -8,8 +8,23 @@ export function sizeText(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function tallyText({ conversations, messages }: Tally): string {
-  return `${conversations} conversation${conversations === 1 ? '' : 's'} (${messages} message${messages === 1 ? '' : 's'})`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function conversationsText({ conversations, messages }: Pick<Tally, 'conversations' | 'messages'>): string {
+  return `${plural(conversations, 'conversation')} (${plural(messages, 'message')})`;
+}
+
+/** "3 conversations (9 messages)", "1 comparison", "3 conversations (9 messages) and 1 comparison". */
+export function tallyText(t: Tally): string {
+  if (!t.comparisons) return conversationsText(t);
+  if (!t.conversations) return plural(t.comparisons, 'comparison');
+  return `${conversationsText(t)} and ${plural(t.comparisons, 'comparison')}`;
+}
+
+export function importedText({ added, copied, skipped }: { added: Tally; copied: Tally; skipped: Tally }): string {
+  const any = (t: Tally) => t.conversations + t.comparisons > 0;
+  const brought = [...(any(added) ? [tallyText(added)] : []), ...(any(copied) ? [`${tallyText(copied)} as copies`] : [])];
+  return `Imported ${brought.join(', and ') || 'nothing new'}${any(skipped) ? `; skipped ${tallyText(skipped)} already in your library` : ''}.`;
 }
 
 /** A failure as something to show, or null when the person cancelled. */

@@ -46,7 +46,7 @@ function tripConversation() {
 describe('ChatGPT conversations.json', () => {
   it('keeps every branch, collapses left-out nodes, and shows the branch at current_node', async () => {
     const result = await read([tripConversation()]);
-    expect(result.sources).toEqual([{ label: 'conversations.json', kind: 'chatgpt', conversations: 1 }]);
+    expect(result.sources).toEqual([{ label: 'conversations.json', kind: 'chatgpt', conversations: 1, comparisons: 0 }]);
     const [{ conversation, messages }] = result.conversations as [(typeof result.conversations)[number]];
     const byId = Object.fromEntries(messages.map((m) => [m.id, m]));
     expect(Object.fromEntries(messages.map((m) => [m.id, m.parentId]))).toEqual({ u1: null, a1: 'u1', a1b: 'u1', u2: 'a1', a2: 'u2', a3: 'a1b', u1e: null, a4: 'u1e' });

@@ -1,7 +1,11 @@
-/** File names for exports: `wizardvicuna-2026-11-24-my-title.md`, `wizardvicuna-library-2026-11-24.json`. */
+/**
+ * File names for exports: `wizardvicuna-2026-11-24-my-title.md`, `wizardvicuna-library-2026-11-24.json`,
+ * `wizardvicuna-2026-11-24-3-conversations-2-comparisons.json`.
+ */
 
 export type ExportFileFormat = 'json' | 'markdown' | 'text' | 'html';
-export type ExportScope = { kind: 'all' } | { kind: 'ids'; ids: string[] };
+/** `all`: every conversation, and in JSON every comparison; `ids`: the chosen ones (comparisons go into JSON only). */
+export type ExportScope = { kind: 'all' } | { kind: 'ids'; ids: string[]; comparisonIds?: string[] };
 
 const EXTENSIONS: Record<ExportFileFormat, string> = { json: 'json', markdown: 'md', text: 'txt', html: 'html' };
 
@@ -31,10 +35,17 @@ export function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function exportFileName(what: { scope: ExportScope; titles: string[] }, format: ExportFileFormat, now: Date): string {
+/** `titles`: of the exported conversations; `comparisonTitles`: of the exported comparisons. */
+export function exportFileName(what: { scope: ExportScope; titles: string[]; comparisonTitles?: string[] }, format: ExportFileFormat, now: Date): string {
   const date = localDate(now);
   const ext = EXTENSIONS[format];
   if (what.scope.kind === 'all') return `wizardvicuna-library-${date}.${ext}`;
-  if (what.titles.length === 1) return `wizardvicuna-${date}-${slugify(what.titles[0]!)}.${ext}`;
-  return `wizardvicuna-${date}-${what.titles.length}-conversations.${ext}`;
+  const comparisons = what.comparisonTitles ?? [];
+  const all = [...what.titles, ...comparisons];
+  if (all.length === 1) return `wizardvicuna-${date}-${slugify(all[0]!)}.${ext}`;
+  const counts = [
+    ...(what.titles.length || !comparisons.length ? [`${what.titles.length}-conversation${what.titles.length === 1 ? '' : 's'}`] : []),
+    ...(comparisons.length ? [`${comparisons.length}-comparison${comparisons.length === 1 ? '' : 's'}`] : []),
+  ];
+  return `wizardvicuna-${date}-${counts.join('-')}.${ext}`;
 }

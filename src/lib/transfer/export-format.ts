@@ -6,8 +6,6 @@
 
 export const EXPORT_FORMAT = 'wizardvicuna-chat-export';
 export const EXPORT_VERSION = 1;
-/** Version of the reserved `comparisons` section this app would write. */
-export const COMPARISONS_VERSION = 1;
 
 export type TransferRole = 'user' | 'assistant';
 export type TransferStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'interrupted';
@@ -81,7 +79,7 @@ export interface ExportDocument {
   /** ISO 8601. */
   exportedAt: string;
   conversations: ExportedConversation[];
-  /** Reserved for side-by-side model comparisons; versioned on its own so it can be filled later. */
+  /** Side-by-side comparisons, versioned on their own (see comparison-format.ts); absent from older files. */
   comparisons?: { version: number; items: unknown[] };
 }
 
@@ -116,7 +114,7 @@ export function decodeNumber(n: ExportedNumber): number {
 }
 
 /** Copies the known fields in a fixed order, leaving out absent (or undefined) ones. */
-function pick<T extends object, K extends keyof T>(source: T, fields: readonly K[]): Pick<T, K> {
+export function pick<T extends object, K extends keyof T>(source: T, fields: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const key of fields) if (source[key] !== undefined) out[key] = source[key];
   return out;

@@ -2,9 +2,12 @@
  * Merging imported conversations into a library without duplicates: an
  * unchanged conversation already present is skipped, one whose ids are taken
  * by different content comes in as a copy with new ids, the rest is added.
+ * Comparisons follow the same rules (comparison-plan.ts).
  */
-import { exportConversation, type ConversationWithMessages } from './export-format';
 import type { SkippedCounts } from './chatgpt-message';
+import type { TransferComparison } from './comparison-format';
+import type { ComparisonReason, PlannedComparison } from './comparison-plan';
+import { exportConversation, type ConversationWithMessages } from './export-format';
 import type { ImportSource } from './read-import-files';
 
 export type ImportAction = 'add' | 'copy' | 'skip';
@@ -24,9 +27,21 @@ export interface LibraryState {
   messageOwners: ReadonlyMap<string, string>;
 }
 
+/** What one import brings in (or would). */
+export interface ImportBundle {
+  conversations: readonly ConversationWithMessages[];
+  comparisons: readonly TransferComparison[];
+}
+
+export interface ImportPlan {
+  conversations: PlannedConversation[];
+  comparisons: PlannedComparison[];
+}
+
 export interface Tally {
   conversations: number;
   messages: number;
+  comparisons: number;
 }
 
 export interface ImportPreview {
@@ -37,10 +52,13 @@ export interface ImportPreview {
   /** The first conversations, with what will happen to each. */
   items: { title: string; action: ImportAction; reason: ImportReason; messages: number }[];
   moreItems: number;
+  /** The first comparisons, with what will happen to each. */
+  comparisonItems: { title: string; action: ImportAction; reason: ComparisonReason }[];
+  moreComparisonItems: number;
   /** Content that has no place here (ChatGPT images, tool output…), by kind. */
   leftOut: { label: string; count: number }[];
-  /** Entries of the comparisons section, which this version does not import. */
-  comparisons: number;
+  /** Comparisons in a format this version does not read. */
+  comparisonsLeftOut: number;
 }
 
 export const REASON_TEXT: Record<ImportReason, string> = {
@@ -74,19 +92,22 @@ export function withNewIds({ conversation, messages }: ConversationWithMessages,
   };
 }
 
-export function summarizePlan(plan: readonly PlannedConversation[], read: { sources: ImportSource[]; skipped: SkippedCounts; comparisons: number }, shown = 50): ImportPreview {
+export function summarizePlan(plan: ImportPlan, read: { sources: ImportSource[]; skipped: SkippedCounts; comparisonsLeftOut: number }, shown = 50): ImportPreview {
   const tally = (action: ImportAction): Tally => {
-    const of = plan.filter((p) => p.action === action);
-    return { conversations: of.length, messages: of.reduce((n, p) => n + p.incoming.messages.length, 0) };
+    const of = plan.conversations.filter((p) => p.action === action);
+    const comparisons = plan.comparisons.filter((p) => p.action === action).length;
+    return { conversations: of.length, messages: of.reduce((n, p) => n + p.incoming.messages.length, 0), comparisons };
   };
   return {
     sources: read.sources,
     added: tally('add'),
     copied: tally('copy'),
     skipped: tally('skip'),
-    items: plan.slice(0, shown).map((p) => ({ title: p.incoming.conversation.title, action: p.action, reason: p.reason, messages: p.incoming.messages.length })),
-    moreItems: Math.max(0, plan.length - shown),
+    items: plan.conversations.slice(0, shown).map((p) => ({ title: p.incoming.conversation.title, action: p.action, reason: p.reason, messages: p.incoming.messages.length })),
+    moreItems: Math.max(0, plan.conversations.length - shown),
+    comparisonItems: plan.comparisons.slice(0, shown).map((p) => ({ title: p.incoming.title, action: p.action, reason: p.reason })),
+    moreComparisonItems: Math.max(0, plan.comparisons.length - shown),
     leftOut: [...read.skipped].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-    comparisons: read.comparisons,
+    comparisonsLeftOut: read.comparisonsLeftOut,
   };
 }

@@ -97,3 +97,24 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return typeof value;
 }
+
+/** A whole number from `min` to `max`; `range` says what the bounds mean when the value is outside them. */
+export function readWholeNumber(value: unknown, path: string, min: number, max: number, range = `from ${min} to ${max}`): number {
+  const n = readNumber(value, path);
+  if (!Number.isInteger(n) || n < min || n > max) throw new FieldProblem('invalid', path, `must be a whole number ${range}, not ${n}`);
+  return n;
+}
+
+/**
+ * An object used as a lookup table whose keys are ids given elsewhere in the
+ * file (never field names like `__proto__`): any other key is refused.
+ */
+export function readKeyedMap<T>(value: unknown, path: string, keys: ReadonlySet<string>, keyProblem: string, read: (value: unknown, path: string) => T): Record<string, T> {
+  const obj = readObject(value, path);
+  return Object.fromEntries(
+    Object.keys(obj).map((key) => {
+      if (!keys.has(key)) throw new FieldProblem('invalid', entryPath(path, key), keyProblem);
+      return [key, read(obj[key], entryPath(path, key))];
+    }),
+  );
+}

@@ -1,27 +1,28 @@
-/** Reads a WizardVicuna export (version 1) into conversations, checking every field. */
+/** Reads a WizardVicuna export (version 1) into conversations and comparisons, checking every field. */
+import type { TransferComparison } from './comparison-format';
 import {
-  CONVERSATION_FIELDS, decodeNumber, EXPORT_VERSION, FINISH_REASONS, MESSAGE_FIELDS, ROLES, SETTINGS_FIELDS, STATS_FIELDS, STATUSES,
-  type ConversationWithMessages, type ExportedNumber, type TransferConversation, type TransferMessage, type TransferSettings, type TransferStats,
+  CONVERSATION_FIELDS, EXPORT_VERSION, FINISH_REASONS, MESSAGE_FIELDS, ROLES, STATUSES,
+  type ConversationWithMessages, type TransferConversation, type TransferMessage,
 } from './export-format';
 import {
   childPath, onlyKnownKeys, optional, own, readArray, readId, readNumber, readObject, readOneOf, readString, required, type JsonObject,
 } from './json-fields';
+import { readComparisonsSection } from './read-comparisons';
+import { nullOr, readErrorInfo, readSettings, readStats } from './read-record-fields';
 import { checkTree } from './tree-shape';
 import { FieldProblem, placeProblem, TransferError } from './transfer-error';
 import { TRANSFER_LIMITS } from './transfer-limits';
 
 export interface ReadDocument {
   conversations: ConversationWithMessages[];
-  /** Entries of the reserved comparisons section, which this version does not import. */
-  comparisons: number;
+  comparisons: TransferComparison[];
+  /** Comparisons in a section version this app does not read, left out. */
+  comparisonsLeftOut: number;
 }
 
 const TOP_FIELDS = new Set(['format', 'version', 'exportedAt', 'conversations', 'comparisons']);
 const CONVERSATION_KEYS = new Set<string>([...CONVERSATION_FIELDS, 'messages']);
 const MESSAGE_KEYS = new Set<string>(MESSAGE_FIELDS);
-const SETTINGS_KEYS = new Set<string>(SETTINGS_FIELDS);
-const STATS_KEYS = new Set<string>(STATS_FIELDS);
-const ERROR_KEYS = new Set(['code', 'message']);
 const L = TRANSFER_LIMITS;
 
 export function readExportDocument(doc: JsonObject, fileName: string, onProgress?: (done: number, total: number) => void): ReadDocument {
@@ -33,7 +34,6 @@ export function readExportDocument(doc: JsonObject, fileName: string, onProgress
     );
   }
   let list: readonly unknown[];
-  let comparisons = 0;
   try {
     onlyKnownKeys(doc, TOP_FIELDS, '');
     required(doc, 'version', '', (v, p) => {
@@ -41,12 +41,6 @@ export function readExportDocument(doc: JsonObject, fileName: string, onProgress
     });
     required(doc, 'exportedAt', '', (v, p) => readString(v, p, 100));
     list = required(doc, 'conversations', '', (v, p) => readArray(v, p, L.maxConversations));
-    const section = optional(doc, 'comparisons', '', readObject);
-    if (section) {
-      onlyKnownKeys(section, new Set(['version', 'items']), 'comparisons');
-      required(section, 'version', 'comparisons', readNumber);
-      comparisons = required(section, 'items', 'comparisons', (v, p) => readArray(v, p, L.maxMessages)).length;
-    }
   } catch (error) {
     throw placeProblem(error, fileName);
   }
@@ -67,7 +61,9 @@ export function readExportDocument(doc: JsonObject, fileName: string, onProgress
     }
     if (onProgress && index % 100 === 99) onProgress(index + 1, list.length);
   });
-  return { conversations, comparisons };
+  if (!Object.hasOwn(doc, 'comparisons')) return { conversations, comparisons: [], comparisonsLeftOut: 0 };
+  const read = readComparisonsSection(doc.comparisons, fileName);
+  return { conversations, comparisons: read.comparisons, comparisonsLeftOut: read.leftOut };
 }
 
 function readConversation(raw: unknown): ConversationWithMessages {
@@ -113,11 +109,7 @@ function readMessage(raw: unknown, path: string): TransferMessage {
     createdAt: required(m, 'createdAt', path, readNumber),
     status: required(m, 'status', path, (v, p) => readOneOf(v, p, STATUSES)),
   };
-  const error = optional(m, 'error', path, (v, p) => {
-    const e = readObject(v, p);
-    onlyKnownKeys(e, ERROR_KEYS, p);
-    return { code: required(e, 'code', p, (x, q) => readString(x, q)), message: required(e, 'message', p, (x, q) => readString(x, q)) };
-  });
+  const error = optional(m, 'error', path, readErrorInfo);
   if (error) message.error = error;
   const finishReason = optional(m, 'finishReason', path, (v, p) => readOneOf(v, p, FINISH_REASONS));
   if (finishReason) message.finishReason = finishReason;
@@ -132,35 +124,4 @@ function readMessage(raw: unknown, path: string): TransferMessage {
   const dropped = optional(m, 'droppedMessages', path, readNumber);
   if (dropped !== undefined) message.droppedMessages = dropped;
   return message;
-}
-
-function readSettings(raw: unknown, path: string): TransferSettings {
-  const s = readObject(raw, path);
-  onlyKnownKeys(s, SETTINGS_KEYS, path);
-  const settings: TransferSettings = {
-    systemPrompt: required(s, 'systemPrompt', path, (v, p) => readString(v, p, L.maxMessageChars)),
-    temperature: required(s, 'temperature', path, readNumber),
-    topP: required(s, 'topP', path, readNumber),
-    maxTokens: required(s, 'maxTokens', path, readNumber),
-    repetitionPenalty: required(s, 'repetitionPenalty', path, readNumber),
-    stop: required(s, 'stop', path, (v, p) => readArray(v, p, 100).map((x, i) => readString(x, childPath(p, i)))),
-  };
-  const seed = optional(s, 'seed', path, readNumber);
-  return seed === undefined ? settings : { ...settings, seed };
-}
-
-function readStats(raw: unknown, path: string): TransferStats {
-  const s = readObject(raw, path);
-  onlyKnownKeys(s, STATS_KEYS, path);
-  const entries = STATS_FIELDS.map((key) => [key, decodeNumber(required(s, key, path, readExportedNumber))] as const);
-  return Object.fromEntries(entries) as unknown as TransferStats;
-}
-
-function readExportedNumber(value: unknown, path: string): ExportedNumber {
-  if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return value;
-  return readNumber(value, path);
-}
-
-function nullOr<T>(read: (value: unknown, path: string) => T) {
-  return (value: unknown, path: string): T | null => (value === null ? null : read(value, path));
 }

@@ -22,7 +22,7 @@ const fails = (promise: Promise<unknown>, code: string, message: string | RegExp
 describe('reading our export', () => {
   it('reads every conversation and message', async () => {
     const result = await readText(JSON.stringify(validDoc()));
-    expect(result.sources).toEqual([{ label: 'backup.json', kind: 'wizardvicuna', conversations: 2 }]);
+    expect(result.sources).toEqual([{ label: 'backup.json', kind: 'wizardvicuna', conversations: 2, comparisons: 0 }]);
     expect(result.conversations.map((c) => c.messages.length)).toEqual([3, 2]);
     expect(result.messages).toBe(5);
   });
@@ -95,9 +95,10 @@ describe('reading our export', () => {
     await fails(readText(withChange((d) => (d.extra = 1))), 'invalid', 'backup.json: extra is not a field this version knows');
   });
 
-  it('counts a filled comparisons section without importing it', async () => {
+  it('reads a file with the first reserved comparisons section, leaving its items out', async () => {
     const result = await readText(withChange((d) => (d.comparisons = { version: 1, items: [{ a: 1 }, { b: 2 }] })));
-    expect(result.comparisons).toBe(2);
+    expect(result.comparisons).toEqual([]);
+    expect(result.comparisonsLeftOut).toBe(2);
     expect(result.conversations).toHaveLength(2);
   });
 

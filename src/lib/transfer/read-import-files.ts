@@ -1,11 +1,12 @@
 /**
  * Turns the picked files (our JSON export, a ChatGPT zip, conversations.json
- * or its conversations-NNN.json parts) into checked conversations. Nothing is
- * written here; the first problem found stops everything, naming the file,
- * the conversation and the field.
+ * or its conversations-NNN.json parts) into checked conversations and
+ * comparisons. Nothing is written here; the first problem found stops
+ * everything, naming the file, the conversation or comparison, and the field.
  */
 import { convertChatGptConversation } from './chatgpt-conversation';
 import { countSkipped, type SkippedCounts } from './chatgpt-message';
+import type { TransferComparison } from './comparison-format';
 import { EXPORT_FORMAT, type ConversationWithMessages, type TransferSettings } from './export-format';
 import { isObject, own } from './json-fields';
 import { readExportDocument } from './read-export-document';
@@ -18,6 +19,7 @@ export interface ImportSource {
   label: string;
   kind: 'wizardvicuna' | 'chatgpt';
   conversations: number;
+  comparisons: number;
 }
 
 export interface ReadImport {
@@ -26,8 +28,9 @@ export interface ReadImport {
   messages: number;
   /** ChatGPT content that has no place here, by kind. */
   skipped: SkippedCounts;
-  /** Entries of sections this version does not import (comparisons). */
-  comparisons: number;
+  comparisons: TransferComparison[];
+  /** Comparisons in a section version this app does not read, left out. */
+  comparisonsLeftOut: number;
 }
 
 export interface ReadOptions {
@@ -37,8 +40,9 @@ export interface ReadOptions {
 }
 
 export async function readImportFiles(files: readonly PickedFile[], options: ReadOptions): Promise<ReadImport> {
-  const result: ReadImport = { sources: [], conversations: [], messages: 0, skipped: new Map(), comparisons: 0 };
+  const result: ReadImport = { sources: [], conversations: [], messages: 0, skipped: new Map(), comparisons: [], comparisonsLeftOut: 0 };
   const origins: string[] = [];
+  const comparisonOrigins: string[] = [];
   for (const file of files) {
     const progress = (read: number, total: number) => options.onProgress?.(`Reading ${file.name}`, total ? read / total : null);
     const entries: TextEntry[] = /\.zip$/i.test(file.name) || (await isZip(file))
@@ -47,15 +51,19 @@ export async function readImportFiles(files: readonly PickedFile[], options: Rea
     for (const entry of entries) {
       options.onProgress?.(`Checking ${entry.label}`, null);
       const before = result.conversations.length;
+      const comparisonsBefore = result.comparisons.length;
       readEntry(entry, options, result);
       entry.text = ''; // Parsed: let the (possibly huge) text go before the next entry is read.
       for (let i = 0; i < result.conversations.length - before; i++) origins.push(`conversation ${i + 1} of ${entry.label}`);
+      for (let i = 0; i < result.comparisons.length - comparisonsBefore; i++) comparisonOrigins.push(`comparison ${i + 1} of ${entry.label}`);
     }
   }
-  if (!result.conversations.length) {
-    throw new TransferError('nothing-to-import', `There are no conversations in ${files.map((f) => f.name).join(', ') || 'the chosen files'}.`);
+  if (!result.conversations.length && !result.comparisons.length) {
+    const what = result.comparisonsLeftOut ? 'conversations or comparisons this version can import' : 'conversations';
+    throw new TransferError('nothing-to-import', `There are no ${what} in ${files.map((f) => f.name).join(', ') || 'the chosen files'}.`);
   }
   checkUniqueIds(result.conversations, origins);
+  checkUniqueComparisonIds(result.comparisons, comparisonOrigins);
   return result;
 }
 
@@ -88,8 +96,12 @@ function readEntry(entry: TextEntry, options: ReadOptions, into: ReadImport): vo
   if (isObject(data) && own(data, 'format') === EXPORT_FORMAT) {
     const read = readExportDocument(data, entry.label, (done, total) => options.onProgress?.(`Checking ${entry.label}`, done / total));
     for (const c of read.conversations) add(into, c);
-    into.comparisons += read.comparisons;
-    into.sources.push({ label: entry.label, kind: 'wizardvicuna', conversations: read.conversations.length });
+    into.comparisons.push(...read.comparisons);
+    into.comparisonsLeftOut += read.comparisonsLeftOut;
+    if (into.comparisons.length > TRANSFER_LIMITS.maxComparisons) {
+      throw new TransferError('too-large', `These files hold more than ${TRANSFER_LIMITS.maxComparisons.toLocaleString('en')} comparisons, the most one import can take.`);
+    }
+    into.sources.push({ label: entry.label, kind: 'wizardvicuna', conversations: read.conversations.length, comparisons: read.comparisons.length });
     return;
   }
   const list = Array.isArray(data) ? data : isObject(data) && Object.hasOwn(data, 'mapping') ? [data] : null;
@@ -116,7 +128,7 @@ function readEntry(entry: TextEntry, options: ReadOptions, into: ReadImport): vo
     }
     if (index % 100 === 99) options.onProgress?.(`Checking ${entry.label}`, (index + 1) / list.length);
   });
-  into.sources.push({ label: entry.label, kind: 'chatgpt', conversations: list.length });
+  into.sources.push({ label: entry.label, kind: 'chatgpt', conversations: list.length, comparisons: 0 });
 }
 
 /** The same id twice across the chosen files is a mistake in the files, not something to merge. */
@@ -137,5 +149,15 @@ function checkUniqueIds(conversations: readonly ConversationWithMessages[], orig
       }
       messageAt.set(m.id, i);
     }
+  });
+}
+
+function checkUniqueComparisonIds(comparisons: readonly TransferComparison[], origins: readonly string[]): void {
+  const seen = new Map<string, number>();
+  const name = (i: number) => `${origins[i]} (${JSON.stringify(comparisons[i]!.title.slice(0, 60))})`;
+  comparisons.forEach(({ id }, i) => {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) throw new TransferError('duplicate-id', `${name(i)} has the id ${JSON.stringify(id)}, which ${name(earlier)} has too. Each comparison may appear once.`);
+    seen.set(id, i);
   });
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { ConversationWithMessages } from './export-format';
-import { exportFileName, slugify } from './export-file-names';
+import { exportFileName, slugify, type ExportScope } from './export-file-names';
 import { conversationsPage, PAGE_CSP } from './render-branch-page';
 import { conversationMarkdown, conversationText } from './render-branch-text';
 import { handmadeConversation } from './transfer-test-support';
@@ -65,5 +65,9 @@ describe('shown-branch exports', () => {
     expect(exportFileName({ scope: { kind: 'all' }, titles: [] }, 'json', now)).toBe('wizardvicuna-library-2026-11-24.json');
     expect(exportFileName({ scope: { kind: 'all' }, titles: [] }, 'html', now)).toBe('wizardvicuna-library-2026-11-24.html');
     expect(exportFileName({ scope: { kind: 'ids', ids: ['a'] }, titles: ['x'.repeat(200)] }, 'text', now)).toBe(`wizardvicuna-2026-11-24-${'x'.repeat(60)}.txt`);
+    const chosen: ExportScope = { kind: 'ids', ids: ['a', 'b'], comparisonIds: ['k'] };
+    expect(exportFileName({ scope: chosen, titles: [], comparisonTitles: ['Prompt test'] }, 'json', now)).toBe('wizardvicuna-2026-11-24-prompt-test.json');
+    expect(exportFileName({ scope: chosen, titles: ['A', 'B'], comparisonTitles: ['K'] }, 'json', now)).toBe('wizardvicuna-2026-11-24-2-conversations-1-comparison.json');
+    expect(exportFileName({ scope: chosen, titles: [], comparisonTitles: ['K', 'L'] }, 'json', now)).toBe('wizardvicuna-2026-11-24-2-comparisons.json');
   });
 });

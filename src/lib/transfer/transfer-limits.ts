@@ -20,6 +20,14 @@ export const TRANSFER_LIMITS = {
   /** Titles, model names, tags, error texts and other short fields. */
   maxShortChars: 10_000,
   maxTags: 100,
+  maxComparisons: 5_000,
+  /** Columns of one comparison: the Compare workspace has two to four. */
+  minComparisonColumns: 2,
+  maxComparisonColumns: 4,
+  /** Shared inputs of one comparison; each column's thread has at most one turn per input. */
+  maxComparisonRounds: 10_000,
+  maxComparisonQuestions: 10_000,
+  maxComparisonVotes: 100_000,
 } as const;
 
 /** The limits in the words the import panel shows. */
@@ -27,7 +35,7 @@ export function describeLimits(): string {
   const l = TRANSFER_LIMITS;
   return (
     `Up to ${l.maxJsonBytes / MB} MB a file (a ChatGPT .zip up to ${l.maxZipBytes / MB / 1024} GB), ` +
-    `${l.maxMessages.toLocaleString('en')} messages and ${l.maxConversations.toLocaleString('en')} conversations an import, ` +
+    `${l.maxMessages.toLocaleString('en')} messages, ${l.maxConversations.toLocaleString('en')} conversations and ${l.maxComparisons.toLocaleString('en')} comparisons an import, ` +
     `${l.maxMessageChars.toLocaleString('en')} characters a message, ${l.maxDepth.toLocaleString('en')} messages on one branch.`
   );
 }

@@ -9,19 +9,19 @@ export function memoryFile(name: string, data: string | Uint8Array): PickedFile 
   return new File([data as BlobPart], name);
 }
 
-const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/);
-const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('', '<script>alert(1)</script>', '__proto__', 'line\nbreak', '🦙 emoji ZWJ 👩‍👩‍👧'));
+export const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/);
+export const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
+export const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('', '<script>alert(1)</script>', '__proto__', 'line\nbreak', '🦙 emoji ZWJ 👩‍👩‍👧'));
 // JSON has no -0; it comes back as 0, so it is left out here.
 const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), fc.integer());
 const statNumber = fc.oneof(number, fc.constantFrom(NaN, Infinity, -Infinity));
 
-const settings: fc.Arbitrary<TransferSettings> = fc.record(
+export const settings: fc.Arbitrary<TransferSettings> = fc.record(
   { systemPrompt: text, temperature: number, topP: number, maxTokens: fc.integer({ min: 1, max: 4096 }), repetitionPenalty: number, seed: fc.integer(), stop: fc.array(text, { maxLength: 3 }) },
   { requiredKeys: ['systemPrompt', 'temperature', 'topP', 'maxTokens', 'repetitionPenalty', 'stop'] },
 );
 
-const stats: fc.Arbitrary<TransferStats> = fc.record({
+export const stats: fc.Arbitrary<TransferStats> = fc.record({
   promptTokens: fc.nat(),
   completionTokens: fc.nat(),
   timeToFirstTokenMs: statNumber,

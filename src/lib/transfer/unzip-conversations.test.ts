@@ -40,7 +40,7 @@ describe('ChatGPT export zips', () => {
       'user.json': strToU8('{}'),
     });
     const result = await readImportFiles([memoryFile('export.zip', zip)], { defaults: SETTINGS, newId: () => crypto.randomUUID() });
-    expect(result.sources).toEqual([{ label: 'export.zip/conversations.json', kind: 'chatgpt', conversations: 1 }]);
+    expect(result.sources).toEqual([{ label: 'export.zip/conversations.json', kind: 'chatgpt', conversations: 1, comparisons: 0 }]);
     expect(result.conversations[0]!.messages[0]!.content).toBe('Hello from Zipped');
   });
 
