@@ -1,5 +1,6 @@
 /** The open conversation: its visible branch, branch controls and the composer. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import type { StoredMessage } from '../../db';
 import type { ModelRecord } from '../../models/records';
 import { useEngineStore } from '../../store/engine-store';
 import { useSessionStore } from '../../store/session-store';
@@ -11,8 +12,11 @@ import { Composer } from './Composer';
 import { ContextMeter } from './ContextMeter';
 import { ConversationSettingsPanel } from './ConversationSettingsPanel';
 import type { MessageCommand } from './MessageActions';
+import { MessageList } from './MessageList';
 import { MessageRow } from './MessageRow';
 import { useConversation, useConversationTree } from './use-conversation-tree';
+
+const NO_MESSAGES: StoredMessage[] = [];
 
 export function ChatView({ record }: { record: ModelRecord | undefined }) {
   const conversationId = useSessionStore((s) => s.conversationId);
@@ -25,17 +29,13 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
   const focusId = useSessionStore((s) => s.focusMessageId);
   const [problem, setProblem] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const endRef = useRef<HTMLDivElement>(null);
   const count = tree?.path.length ?? 0;
+  // The meter adds up the whole path: in a long conversation it is worth a render of its own.
+  const meterPath = useDeferredValue(tree?.path ?? NO_MESSAGES);
   const context = useRef({ conversationId, record });
   useEffect(() => {
     context.current = { conversationId, record };
   }, [conversationId, record]);
-
-  useEffect(() => {
-    if (focusId) document.getElementById(`message-${focusId}`)?.scrollIntoView({ block: 'center' });
-    else endRef.current?.scrollIntoView({ block: 'end' });
-  }, [count, focusId]);
 
   const report = useCallback((err: unknown) => setProblem(err instanceof ChatError ? err.message : err instanceof Error ? err.message : String(err)), []);
 
@@ -65,6 +65,19 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
     [editingId, report],
   );
 
+  const renderRow = (m: StoredMessage) => (
+    <MessageRow
+      key={m.id}
+      message={m}
+      siblings={tree?.siblings.get(m.id)}
+      busy={generating}
+      editing={editingId === m.id}
+      focused={focusId === m.id}
+      onCommand={onCommand}
+      onEditDone={onEditDone}
+    />
+  );
+
   const onSend = async (text: string) => {
     setProblem(null);
     if (!record) return;
@@ -82,25 +95,12 @@ export function ChatView({ record }: { record: ModelRecord | undefined }) {
         <h1 className="chat-title">{conversation?.title ?? 'New conversation'}</h1>
         <ConversationSettingsPanel conversation={conversation} />
       </header>
-      <div className="messages" role="log" aria-label="Messages">
+      <MessageList messages={tree?.path ?? NO_MESSAGES} focusId={focusId} renderRow={renderRow}>
         {conversation === null && <Notice tone="warning">This conversation no longer exists.</Notice>}
         {count === 0 && <p className="empty-chat">{ready ? 'Say something to start.' : 'Load a model above, then start chatting. Everything stays on this device.'}</p>}
-        {tree?.path.map((m) => (
-          <MessageRow
-            key={m.id}
-            message={m}
-            siblings={tree.siblings.get(m.id)}
-            busy={generating}
-            editing={editingId === m.id}
-            focused={focusId === m.id}
-            onCommand={onCommand}
-            onEditDone={onEditDone}
-          />
-        ))}
-        <div ref={endRef} />
-      </div>
+      </MessageList>
       {problem && <Notice tone="error" onDismiss={() => setProblem(null)}>{problem}</Notice>}
-      <ContextMeter path={tree?.path ?? []} settings={conversation?.settings ?? defaults} contextWindow={loadedContext ?? record?.contextWindow ?? 2048} />
+      <ContextMeter path={meterPath} settings={conversation?.settings ?? defaults} contextWindow={loadedContext ?? record?.contextWindow ?? 2048} />
       <Composer generating={generating} disabledReason={ready ? null : 'Load a model to chat'} onSend={onSend} onStop={stopGeneration} />
     </section>
   );

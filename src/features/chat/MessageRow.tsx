@@ -1,6 +1,7 @@
-/** One message. Only the reply being written subscribes to the streaming text. */
-import { memo } from 'react';
+/** One message. Only the reply being written re-renders as its text streams in. */
+import { memo, useEffect, useState } from 'react';
 import type { StoredMessage } from '../../db';
+import { throttleLatest } from '../../lib/throttle';
 import { useEngineStore } from '../../store/engine-store';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { EditMessageForm } from './EditMessageForm';
@@ -12,9 +13,38 @@ const STATUS_TEXT: Partial<Record<StoredMessage['status'], string>> = {
   interrupted: 'Interrupted: the page closed while this reply was being written; the text above was saved.',
 };
 
-function StreamingText({ id, saved }: { id: string; saved: string }) {
-  const text = useEngineStore((s) => (s.streaming?.messageId === id ? s.streaming.text : null));
-  return <MarkdownView text={text ?? saved} streaming />;
+/**
+ * How often the reply being written is redrawn at most. Each redraw lays out
+ * and repaints the reply; with an engine on the CPU that competes with
+ * decoding (see bench/: engine overhead).
+ */
+const REDRAW_MS = 100;
+
+function useStreamedText(id: string, streaming: boolean): string | null {
+  const [text, setText] = useState<string | null>(() => streamedText(useEngineStore.getState(), id));
+  useEffect(() => {
+    if (!streaming) return;
+    const redraw = throttleLatest(setText, REDRAW_MS);
+    redraw.push(streamedText(useEngineStore.getState(), id));
+    const unsubscribe = useEngineStore.subscribe((state) => redraw.push(streamedText(state, id)));
+    return () => {
+      unsubscribe();
+      redraw.cancel();
+    };
+  }, [id, streaming]);
+  return streaming ? text : null;
+}
+
+const streamedText = (state: ReturnType<typeof useEngineStore.getState>, id: string) => (state.streaming?.messageId === id ? state.streaming.text : null);
+
+/**
+ * One element for the text whether or not it is still streaming, so when a
+ * reply finishes its rendered blocks (and highlighted code) are kept rather
+ * than rebuilt.
+ */
+function MessageText({ id, saved, streaming }: { id: string; saved: string; streaming: boolean }) {
+  const text = useStreamedText(id, streaming);
+  return <MarkdownView text={text ?? saved} streaming={streaming} />;
 }
 
 function Stats({ message }: { message: StoredMessage }) {
@@ -51,7 +81,7 @@ export const MessageRow = memo(
           <p className="context-marker">{message.droppedMessages} earlier message{message.droppedMessages > 1 ? 's were' : ' was'} left out: they no longer fit in the model&apos;s context window.</p>
         ) : null}
         <div className="message-content" aria-live={streaming ? 'polite' : undefined} aria-busy={streaming || undefined}>
-          {streaming ? <StreamingText id={message.id} saved={message.content} /> : <MarkdownView text={message.content} />}
+          <MessageText id={message.id} saved={message.content} streaming={streaming} />
           {streaming && <span className="cursor" aria-hidden="true" />}
         </div>
         {STATUS_TEXT[message.status] && <p className="message-note">{STATUS_TEXT[message.status]}</p>}
