@@ -4,7 +4,17 @@
  * includes moments its thread waited for a CPU; its thread time does not, so
  * budgets use thread time and wall time is reported beside it.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+
+/**
+ * With BENCH_TRACE_DIR set, every trace is also saved there (open it in DevTools'
+ * Performance panel); BENCH_TRACE_PROFILE=1 adds JavaScript samples, which slow the page.
+ */
+const TRACE_DIR = process.env.BENCH_TRACE_DIR;
+const CATEGORIES = ['disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_PROFILE ? ['devtools.timeline', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'] : [])];
+let traceCount = 0;
 
 interface TraceEvent {
   name: string;
@@ -30,12 +40,16 @@ export async function traceMainThread(page: Page): Promise<() => Promise<MainThr
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   return async () => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
+    if (TRACE_DIR) {
+      mkdirSync(TRACE_DIR, { recursive: true });
+      writeFileSync(join(TRACE_DIR, `trace-${++traceCount}.json`), JSON.stringify({ traceEvents: events }));
+    }
     return summarize(events, new URL(page.url()).origin);
   };
 }
@@ -51,7 +65,9 @@ function summarize(events: TraceEvent[], origin: string): MainThreadSummary {
     const last = top.at(-1);
     if (!last || task.ts >= last.ts + (last.dur ?? 0)) top.push(task);
   }
-  const cpu = top.map((t) => (t.tdur ?? 0) / 1000);
+  // A thread cannot run longer than the time that passed; on virtual machines the thread clock
+  // sometimes jumps by several milliseconds, so thread time is capped at wall time.
+  const cpu = top.map((t) => Math.min(t.tdur ?? 0, t.dur ?? 0) / 1000);
   const wall = top.map((t) => (t.dur ?? 0) / 1000);
   return {
     longTasks: cpu.filter((ms) => ms > 50).length,

@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 export interface PageProbes {
   longTasks: { start: number; duration: number }[];
   writes: { store: string; op: string; at: number }[];
-  /** performance.now() of every 'delta' message from an engine worker. */
-  deltas: number[];
+  /** Every 'delta' message from an engine worker: when it reached the page, and how many tokens it held. */
+  deltas: { at: number; tokens: number }[];
   /** How many replies engine workers have finished ('done' messages). */
   done: number;
   /** Resolves once more than `count` replies have finished. */
@@ -63,8 +63,8 @@ export function installProbes(): void {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       if (!options?.name?.endsWith('-engine')) return;
-      this.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
-        if (event.data?.type === 'delta') probes.deltas.push(performance.now());
+      this.addEventListener('message', (event: MessageEvent<{ type?: string; tokens?: number }>) => {
+        if (event.data?.type === 'delta') probes.deltas.push({ at: performance.now(), tokens: event.data.tokens ?? 1 });
         else if (event.data?.type === 'done') {
           probes.done++;
           waiting.forEach((check) => check());

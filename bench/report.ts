@@ -53,8 +53,12 @@ export function writeJson(path: string, metrics: Metric[], extra: Record<string,
   writeFileSync(path, `${JSON.stringify({ ...extra, failed: rows.filter((r) => r.verdict === 'FAIL').length, metrics: rows }, null, 2)}\n`);
 }
 
-export const median = (values: number[]): number => {
+/** The q-quantile (0…1) of `values`, interpolating between neighbours. */
+export const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
 };
+
+export const median = (values: number[]): number => quantile(values, 0.5);

@@ -6,7 +6,11 @@ import type { BareSampling, FromBareWorker, ToBareWorker } from './bare-engine-p
 
 export interface BareRun {
   tokens: number;
-  /** performance.now() of the first and last token seen by the page. */
+  /** Tokens in the first message the page received (the rate counts those after it). */
+  firstTokens: number;
+  /** Messages the tokens came in. */
+  messages: number;
+  /** performance.now() of the first and last message with tokens seen by the page. */
   firstMs: number;
   lastMs: number;
   text: string;
@@ -45,12 +49,13 @@ function request<T>(msg: ToBareWorker, onMessage: (reply: FromBareWorker, settle
 window.bare = {
   load: (url, nCtx, nGpuLayers) => request<number>({ type: 'load', url, nCtx, nGpuLayers }, (reply, settle) => reply.type === 'loaded' && settle(reply.nCtx)),
   run(prompt, sampling) {
-    const run: BareRun = { tokens: 0, firstMs: 0, lastMs: 0, text: '', predictedPerSecond: null };
+    const run: BareRun = { messages: 0, tokens: 0, firstTokens: 1, firstMs: 0, lastMs: 0, text: '', predictedPerSecond: null };
     return request<BareRun>({ type: 'run', prompt, sampling }, (reply, settle) => {
       if (reply.type === 'token') {
         const now = performance.now();
         if (!run.tokens) run.firstMs = now;
         run.lastMs = now;
+      run.messages++;
         run.tokens++;
         run.text += reply.text;
       } else if (reply.type === 'done') {

@@ -24,7 +24,7 @@ window.engineOnly = {
     return (await engine.load(spec, () => {})).contextWindow;
   },
   async run(prompt, settings) {
-    const run: BareRun = { tokens: 0, firstMs: 0, lastMs: 0, text: '', predictedPerSecond: null };
+    const run: BareRun = { messages: 0, tokens: 0, firstTokens: 0, firstMs: 0, lastMs: 0, text: '', predictedPerSecond: null };
     const request: CompletionRequest = { kind: 'prompt', prompt, settings };
     for await (const event of engine.complete(request)) {
       if (event.type === 'done') {
@@ -32,9 +32,11 @@ window.engineOnly = {
         break;
       }
       const now = performance.now();
-      if (!run.tokens) run.firstMs = now;
+      const tokens = event.tokens ?? 1;
+      if (!run.tokens) [run.firstMs, run.firstTokens] = [now, tokens];
       run.lastMs = now;
-      run.tokens++;
+      run.messages++;
+      run.tokens += tokens;
       run.text += event.text;
     }
     return run;

@@ -2,7 +2,8 @@
  * A ChatEngine adapter that replays a long markdown reply instead of running
  * a model, served through the app's own worker protocol. The person's last
  * message says what to replay: "replay 2000 tokens" (as fast as possible) or
- * "replay 2000 tokens over 6000 ms".
+ * "replay 2000 tokens over 6000 ms". It says it runs on the GPU, where replies are
+ * redrawn most often (streamRedrawMs).
  */
 import type { CompletionRequest } from '../../src/engine/port';
 import { serveEngine } from '../../src/engine/worker-host';
@@ -19,7 +20,7 @@ function script(request: CompletionRequest): { tokens: number; overMs: number } 
 serveEngine({
   async load(spec, onProgress) {
     onProgress({ phase: 'ready', loadedBytes: 0, totalBytes: 0, fraction: 1, bytesPerSecond: 0, text: 'Ready' });
-    return { modelId: spec.modelId, backend: 'cpu', backendDetail: 'replay', contextWindow: spec.contextWindow };
+    return { modelId: spec.modelId, backend: 'gpu', backendDetail: 'replay', contextWindow: spec.contextWindow };
   },
   async complete(request, onDelta, signal) {
     const { tokens, overMs } = script(request);

@@ -13,18 +13,21 @@ import { newBenchContext, type BenchContext } from '../contexts';
 import type { BareRun } from '../pages/bare-engine';
 import type { BareSampling } from '../pages/bare-engine-protocol';
 import { sendAndWait } from '../probes';
-import { median, type Metric } from '../report';
+import { median, quantile, type Metric } from '../report';
+import { mainThreadMetrics, measure } from '../window-metrics';
 import type { SuiteEnv } from './suite';
 
 const SUITE = 'engine overhead';
 const PROMPT = 'Once upon a time';
 const MAX_TOKENS = 400;
-const REPETITIONS = 9;
+const REPETITIONS = 15;
 /** V8 keeps optimising llama.cpp's WebAssembly over the first few replies. */
 const WARM_UPS = 3;
 
 interface Run {
   tokens: number;
+  /** Messages the tokens came in (the app's worker sends them in batches). */
+  messages: number;
   tokensPerSecond: number;
   engineReported: number | null;
 }
@@ -35,8 +38,9 @@ interface Side {
   runs: Run[];
 }
 
-const rate = (tokens: number, firstMs: number, lastMs: number) => ((tokens - 1) * 1000) / Math.max(1e-6, lastMs - firstMs);
-const fromPage = (r: BareRun): Run => ({ tokens: r.tokens, tokensPerSecond: rate(r.tokens, r.firstMs, r.lastMs), engineReported: r.predictedPerSecond });
+/** Tokens that arrived after the first message, over the time from the first message to the last. */
+const rate = (r: Pick<BareRun, 'tokens' | 'firstTokens' | 'firstMs' | 'lastMs'>) => ((r.tokens - r.firstTokens) * 1000) / Math.max(1e-6, r.lastMs - r.firstMs);
+const fromPage = (r: BareRun): Run => ({ tokens: r.tokens, messages: r.messages, tokensPerSecond: rate(r), engineReported: r.predictedPerSecond });
 
 interface StoredReply {
   settings: { temperature: number; topP: number; maxTokens: number; repetitionPenalty: number; seed?: number; stop: string[] };
@@ -76,7 +80,9 @@ async function appSide(bench: BenchContext, url: string): Promise<Side & { page:
     await sendAndWait(page, PROMPT);
     const deltas = await page.evaluate(() => window.__bench.deltas);
     const stored = await lastReply(page);
-    return { tokens: deltas.length, tokensPerSecond: rate(deltas.length, deltas[0]!, deltas.at(-1)!), engineReported: stored.stats?.decodeTokensPerSecond ?? null };
+    const tokens = deltas.reduce((sum, d) => sum + d.tokens, 0);
+    const timed = { tokens, firstTokens: deltas[0]!.tokens, firstMs: deltas[0]!.at, lastMs: deltas.at(-1)!.at };
+    return { tokens, messages: deltas.length, tokensPerSecond: rate(timed), engineReported: stored.stats?.decodeTokensPerSecond ?? null };
   };
   return { name: 'app', run, runs: [], page, app, gpuLayers: /CPU/.test(status) ? 0 : undefined };
 }
@@ -112,26 +118,32 @@ export async function engineOverheadSuite({ browser, servers }: SuiteEnv): Promi
 
     const sides: Side[] = [app, engine, bare];
     for (let i = 0; i < REPETITIONS; i++) {
-      // Each repetition in a different order, so a change in machine load falls on every side alike.
-      for (let k = 0; k < sides.length; k++) {
-        const side = sides[(i + k) % sides.length]!;
-        side.runs.push(await side.run());
-      }
+      // The app and bare runs of a repetition are always next to each other, each going first in turn,
+      // so a change in machine load falls on both alike.
+      const order = i % 2 ? [engine, bare, app] : [app, bare, engine];
+      for (const side of order) side.runs.push(await side.run());
     }
+    // One more reply, traced (tracing slows it, so it is not among the timed runs): what the page's main thread does meanwhile.
+    const traced = await measure(app.page, () => app.run());
+    const [, appBusy] = mainThreadMetrics(SUITE, 'app: one reply', traced);
+
     const speeds = (side: Side) => side.runs.map((r) => r.tokensPerSecond);
     // Each run against the bare run of the same repetition, taken moments apart.
-    const paired = (side: Side) => median(side.runs.map((r, i) => r.tokensPerSecond / bare.runs[i]!.tokensPerSecond));
+    const ratios = (side: Side) => side.runs.map((r, i) => r.tokensPerSecond / bare.runs[i]!.tokensPerSecond);
+    const paired = (side: Side) => median(ratios(side));
+    const spread = (side: Side) => `paired ratios ${quantile(ratios(side), 0.25).toFixed(2)}–${quantile(ratios(side), 0.75).toFixed(2)} (middle half)`;
     const list = (side: Side) => speeds(side).map((v) => v.toFixed(0)).join(', ');
     const engineReported = (side: Side) => median(side.runs.map((r) => r.engineReported ?? 0)).toFixed(0);
     return [
       {
         suite: SUITE, name: 'app / bare decode speed (median of paired runs)', value: paired(app), unit: '', budget: { op: '>=', limit: 0.95 },
-        note: `ratio of the medians ${(median(speeds(app)) / median(speeds(bare))).toFixed(2)}; ${REPETITIONS} runs each, taking turns; ${app.runs[0]!.tokens} tokens a reply (bare ${bare.runs[0]!.tokens}); n_ctx ${bare.nCtx}`,
+        note: `${spread(app)}; ratio of the medians ${(median(speeds(app)) / median(speeds(bare))).toFixed(2)}; ${REPETITIONS} runs each, taking turns; ${app.runs[0]!.tokens} tokens a reply in ${app.runs[0]!.messages} messages (bare ${bare.runs[0]!.tokens} in ${bare.runs[0]!.messages}); n_ctx ${bare.nCtx}`,
       },
-      { suite: SUITE, name: 'engine only / bare (app worker and protocol, no UI)', value: paired(engine), unit: '', note: `same pairing; ${engine.runs[0]!.tokens} tokens a reply` },
+      { suite: SUITE, name: 'engine only / bare (app worker and protocol, no UI)', value: paired(engine), unit: '', note: `same pairing, ${spread(engine)}; ${engine.runs[0]!.tokens} tokens a reply in ${engine.runs[0]!.messages} messages` },
       ...sides.map((side) => ({
         suite: SUITE, name: `${side.name}: tokens/s at the page (median)`, value: median(speeds(side)), unit: 'tok/s', note: `runs: ${list(side)}; llama.cpp reports ${engineReported(side)} tok/s`,
       })),
+      { ...appBusy!, note: `${appBusy!.note}; ${traced.result.tokens} tokens` },
     ];
   } finally {
     for (const c of contexts) await c.close();

@@ -94,7 +94,8 @@ export interface GenerationStats {
 }
 
 export type CompletionEvent =
-  | { type: 'delta'; text: string }
+  /** `tokens`: how many tokens the text holds, when the engine says (else one). */
+  | { type: 'delta'; text: string; tokens?: number }
   | { type: 'done'; finishReason: FinishReason; stats: GenerationStats };
 
 export interface ChatEngine {

@@ -14,7 +14,8 @@ export type ToWorker =
 export type FromWorker =
   | { id: number; type: 'progress'; progress: LoadProgress }
   | { id: number; type: 'loaded'; result: LoadResult }
-  | { id: number; type: 'delta'; text: string }
+  /** `tokens`: how many pieces from the engine the text holds (they are sent in batches, see delta-batcher.ts). */
+  | { id: number; type: 'delta'; text: string; tokens: number }
   | { id: number; type: 'done'; finishReason: FinishReason; stats: GenerationStats }
   | { id: number; type: 'unloaded' }
   | { id: number; type: 'imported' }

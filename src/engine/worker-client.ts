@@ -97,7 +97,7 @@ export function createWorkerEngine(kind: ChatEngine['kind'], spawn: () => Worker
           wake = null;
           continue;
         }
-        if (msg.type === 'delta') yield { type: 'delta', text: msg.text };
+        if (msg.type === 'delta') yield { type: 'delta', text: msg.text, tokens: msg.tokens };
         else if (msg.type === 'done') {
           yield { type: 'done', finishReason: msg.finishReason, stats: msg.stats };
           return;

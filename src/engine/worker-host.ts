@@ -2,6 +2,7 @@
  * Runs inside an engine worker: receives protocol messages, runs them one at
  * a time on the adapter, and turns every failure into `{ code, message }`.
  */
+import { batchDeltas } from './delta-batcher';
 import { EngineError, serializeEngineError } from './errors';
 import type { FromWorker, ToWorker, WorkerAdapter } from './protocol';
 
@@ -23,8 +24,14 @@ export function serveEngine(adapter: WorkerAdapter, scope: Scope = self as unkno
         return;
       }
       case 'complete': {
-        const { finishReason, stats } = await adapter.complete(msg.request, (text) => post({ id: msg.id, type: 'delta', text }), signal);
-        post({ id: msg.id, type: 'done', finishReason, stats });
+        const deltas = batchDeltas((text, tokens) => post({ id: msg.id, type: 'delta', text, tokens }));
+        try {
+          const { finishReason, stats } = await adapter.complete(msg.request, deltas.push, signal);
+          deltas.flush();
+          post({ id: msg.id, type: 'done', finishReason, stats });
+        } finally {
+          deltas.flush(); // text written before a failure arrives before the error
+        }
         return;
       }
       case 'download':

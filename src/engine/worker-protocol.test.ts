@@ -46,7 +46,8 @@ describe('worker protocol', () => {
     expect(progress).toEqual([0.5]);
     const events: CompletionEvent[] = [];
     for await (const e of engine.complete({ kind: 'prompt', prompt: 'x', settings })) events.push(e);
-    expect(events).toEqual([{ type: 'delta', text: 'a' }, { type: 'delta', text: 'b' }, { type: 'done', finishReason: 'stop', stats }]);
+    // The first piece goes at once; the rest of its batch is sent before the result.
+    expect(events).toEqual([{ type: 'delta', text: 'a', tokens: 1 }, { type: 'delta', text: 'b', tokens: 1 }, { type: 'done', finishReason: 'stop', stats }]);
   });
 
   it('carries error codes across and turns cancellation into AbortError', async () => {

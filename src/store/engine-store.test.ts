@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useEngineStore } from './engine-store';
+import { streamRedrawMs, useEngineStore } from './engine-store';
 
 describe('engine store', () => {
   beforeEach(() => useEngineStore.setState({ status: 'idle', modelId: null, progress: null, loaded: null, error: null, streaming: null }));
@@ -22,5 +22,20 @@ describe('engine store', () => {
     s.loadStarted('m');
     s.loadFailed(null);
     expect(useEngineStore.getState()).toMatchObject({ status: 'idle', error: null });
+  });
+});
+
+describe('streamRedrawMs', () => {
+  it('redraws a reply less often when the engine decodes on the CPU', () => {
+    expect(streamRedrawMs('cpu')).toBeGreaterThan(streamRedrawMs('gpu'));
+    expect(streamRedrawMs('mixed')).toBe(streamRedrawMs('cpu'));
+    expect(streamRedrawMs(undefined)).toBe(streamRedrawMs('gpu'));
+  });
+
+  it('follows the loaded model', () => {
+    useEngineStore.getState().loadSucceeded({ modelId: 'm', backend: 'cpu', backendDetail: 'CPU', contextWindow: 64 });
+    expect(streamRedrawMs()).toBe(streamRedrawMs('cpu'));
+    useEngineStore.getState().loadSucceeded({ modelId: 'm', backend: 'gpu', backendDetail: 'WebGPU', contextWindow: 64 });
+    expect(streamRedrawMs()).toBe(streamRedrawMs('gpu'));
   });
 });

@@ -50,3 +50,13 @@ export const useEngineStore = create<EngineState>()((set) => ({
   unloaded: () => set({ status: 'idle', modelId: null, loaded: null, progress: null }),
   setStreaming: (streaming) => set({ streaming }),
 }));
+
+/**
+ * How often a reply being written is redrawn at most. Every redraw lays out
+ * and repaints the reply. When the engine decodes on the CPU, that time is
+ * taken from decoding (bench/: engine overhead), and such engines write a few
+ * tokens a second anyway, so their replies are redrawn less often.
+ */
+export function streamRedrawMs(backend: LoadResult['backend'] | undefined = useEngineStore.getState().loaded?.backend): number {
+  return backend === 'cpu' || backend === 'mixed' ? 250 : 100;
+}

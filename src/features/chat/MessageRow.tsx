@@ -2,7 +2,7 @@
 import { memo, useEffect, useState } from 'react';
 import type { StoredMessage } from '../../db';
 import { throttleLatest } from '../../lib/throttle';
-import { useEngineStore } from '../../store/engine-store';
+import { streamRedrawMs, useEngineStore } from '../../store/engine-store';
 import { MarkdownView } from '../../ui/markdown/MarkdownView';
 import { EditMessageForm } from './EditMessageForm';
 import { MessageActions, type MessageCommand } from './MessageActions';
@@ -13,18 +13,11 @@ const STATUS_TEXT: Partial<Record<StoredMessage['status'], string>> = {
   interrupted: 'Interrupted: the page closed while this reply was being written; the text above was saved.',
 };
 
-/**
- * How often the reply being written is redrawn at most. Each redraw lays out
- * and repaints the reply; with an engine on the CPU that competes with
- * decoding (see bench/: engine overhead).
- */
-const REDRAW_MS = 100;
-
 function useStreamedText(id: string, streaming: boolean): string | null {
   const [text, setText] = useState<string | null>(() => streamedText(useEngineStore.getState(), id));
   useEffect(() => {
     if (!streaming) return;
-    const redraw = throttleLatest(setText, REDRAW_MS);
+    const redraw = throttleLatest(setText, streamRedrawMs());
     redraw.push(streamedText(useEngineStore.getState(), id));
     const unsubscribe = useEngineStore.subscribe((state) => redraw.push(streamedText(state, id)));
     return () => {

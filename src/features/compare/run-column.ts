@@ -13,12 +13,11 @@ import { throttleLatest } from '../../lib/throttle';
 import { buildRequest } from '../../models/build-request';
 import type { Turn } from '../../models/vicuna';
 import { useCompareStore, type RunPhase } from '../../store/compare-store';
-import { useEngineStore } from '../../store/engine-store';
+import { streamRedrawMs, useEngineStore } from '../../store/engine-store';
 import { GENERATION_LOCK } from '../chat/chat-controller';
 import { cancelLoad, loadedEngine, loadModel, toUserError } from '../models/model-runtime';
 import { recordReply, type CompareRun } from './compare-run';
 
-const RENDER_MS = 50;
 const CHECKPOINT_MS = 1000;
 
 type SetPhase = (phase: RunPhase, note?: string) => void;
@@ -123,11 +122,11 @@ async function streamReply(run: CompareRun, signal: AbortSignal, setPhase: SetPh
   });
 
   setPhase('running', 'Writing…');
-  const render = throttleLatest((text: string) => store.setLive(run.key, text), RENDER_MS);
+  const render = throttleLatest((text: string) => store.setLive(run.key, text), streamRedrawMs());
   store.setLive(run.key, '');
   const started = performance.now();
   let firstTokenAt = 0;
-  let deltas = 0;
+  let tokens = 0;
   let text = '';
   let lastCheckpoint = Date.now();
   let ending: { finishReason: FinishReason; stats?: GenerationStats; error?: { code: string; message: string } } = { finishReason: 'stop' };
@@ -138,7 +137,7 @@ async function streamReply(run: CompareRun, signal: AbortSignal, setPhase: SetPh
         break;
       }
       if (!firstTokenAt) firstTokenAt = performance.now();
-      deltas++;
+      tokens += event.tokens ?? 1;
       text += event.text;
       render.push(text);
       if (Date.now() - lastCheckpoint >= CHECKPOINT_MS) {
@@ -152,7 +151,7 @@ async function streamReply(run: CompareRun, signal: AbortSignal, setPhase: SetPh
   } finally {
     render.cancel();
     const status = ending.finishReason === 'error' ? 'error' : ending.finishReason === 'abort' ? 'stopped' : 'complete';
-    const stats = ending.stats ?? measuredStats(started, firstTokenAt, deltas);
+    const stats = ending.stats ?? measuredStats(started, firstTokenAt, tokens);
     recordReply(run, { ...reply(text, status), finishReason: ending.finishReason, stats, ...(ending.error ? { error: ending.error } : {}) });
     store.setLive(run.key, null);
     if (status === 'complete') setPhase('done');

@@ -75,17 +75,31 @@ describe('renderMarkdown', () => {
   });
 
   it('resolves reference links across blocks', () => {
-    const blocks = renderMarkdownBlocks('See [the docs][docs].\n\nMore text.\n\n[docs]: https://example.org/docs');
+    const { blocks } = renderMarkdownBlocks('See [the docs][docs].\n\nMore text.\n\n[docs]: https://example.org/docs');
     expect(blocks).toHaveLength(2);
     expect(dom(blocks[0]!).querySelector('a')!.getAttribute('href')).toBe('https://example.org/docs');
   });
 
   it('splits text into top-level blocks, so unchanged ones are reused while streaming', () => {
-    const before = renderMarkdownBlocks('# Title\n\nFirst paragraph.\n\nSecond');
-    const after = renderMarkdownBlocks('# Title\n\nFirst paragraph.\n\nSecond paragraph, longer');
+    const before = renderMarkdownBlocks('# Title\n\nFirst paragraph.\n\nSecond').blocks;
+    const after = renderMarkdownBlocks('# Title\n\nFirst paragraph.\n\nSecond paragraph, longer').blocks;
     expect(before).toHaveLength(3);
     expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
     expect(after[2]).not.toEqual(before[2]);
+  });
+
+  it('stops rendering new blocks when its time budget is spent and returns the rest as source', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `| n | v |\n|---|---|\n| ${i} | ${'x'.repeat(i)} |`).join('\n\n');
+    const first = renderMarkdownBlocks(text, 0);
+    expect(first.blocks).toHaveLength(1); // always at least one new block
+    expect(first.pending.startsWith('| n | v |\n|---|---|\n| 1 |')).toBe(true);
+    const second = renderMarkdownBlocks(text, 0);
+    expect(second.blocks.slice(0, 1)).toEqual(first.blocks); // cached blocks cost nothing
+    expect(second.blocks).toHaveLength(2);
+    const all = renderMarkdownBlocks(text);
+    expect(all.pending).toBe('');
+    expect(all.blocks).toHaveLength(40);
+    expect(dom(all.blocks[39]!).querySelector('td:last-child')!.textContent).toBe('x'.repeat(39));
   });
 });
 

@@ -55,10 +55,7 @@ const blockCache = new Map<string, string>();
 const BLOCK_CACHE_LIMIT = 2000;
 
 /** `growing`: the last block, which changes on every streamed token, is not cached. */
-function renderBlock(token: Token, linksKey: string, growing: boolean): string {
-  const key = `${linksKey}\u0000${token.raw}`;
-  const cached = blockCache.get(key);
-  if (cached !== undefined) return cached;
+function renderBlock(token: Token, key: string, growing: boolean): string {
   const html = sanitizeMarkdownHtml(markdown.parser([token]));
   if (growing) return html;
   if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
@@ -66,22 +63,44 @@ function renderBlock(token: Token, linksKey: string, growing: boolean): string {
   return html;
 }
 
+export interface RenderedBlocks {
+  /** Sanitized HTML, one string per top-level block (paragraph, list, table, code block…). */
+  blocks: string[];
+  /** The source of the blocks after these, left for a later pass because the time budget ran out; '' when none. */
+  pending: string;
+}
+
 /**
- * The text as sanitized HTML, one string per top-level block (paragraph, list,
- * table, code block…). Reference-style link definitions apply across blocks.
+ * The text as sanitized HTML, one string per top-level block. Reference-style
+ * link definitions apply across blocks. Blocks rendered before come from a
+ * cache; once `budgetMs` is spent on new ones (at least one is always
+ * rendered), the rest is returned as `pending` source, so a caller can show it
+ * as plain text and render it in a later task instead of blocking the page.
  */
-export function renderMarkdownBlocks(text: string): string[] {
+export function renderMarkdownBlocks(text: string, budgetMs = Infinity): RenderedBlocks {
+  const started = performance.now();
   const tokens: TokensList = markdown.lexer(text);
   const links = Object.keys(tokens.links).length ? JSON.stringify(tokens.links) : '';
-  const content = tokens.filter((token) => token.type !== 'space' && token.type !== 'def');
+  const isContent = (token: Token) => token.type !== 'space' && token.type !== 'def';
+  const last = tokens.findLastIndex(isContent);
   const blocks: string[] = [];
-  content.forEach((token, i) => {
-    const html = renderBlock(token, links, i === content.length - 1);
+  let renderedNew = false;
+  for (const [i, token] of tokens.entries()) {
+    if (!isContent(token)) continue;
+    const key = `${links}\u0000${token.raw}`;
+    let html = blockCache.get(key);
+    if (html === undefined) {
+      if (renderedNew && performance.now() - started > budgetMs) {
+        return { blocks, pending: tokens.slice(i).map((t) => t.raw).join('') };
+      }
+      html = renderBlock(token, key, i === last);
+      renderedNew = true;
+    }
     if (html) blocks.push(html);
-  });
-  return blocks;
+  }
+  return { blocks, pending: '' };
 }
 
 export function renderMarkdown(text: string): string {
-  return renderMarkdownBlocks(text).join('');
+  return renderMarkdownBlocks(text).blocks.join('');
 }

@@ -10,7 +10,15 @@ import { MarkdownView } from './MarkdownView';
 let container: HTMLDivElement;
 let root: Root;
 
-const show = (text: string, streaming?: boolean) => act(() => root.render(<MarkdownView text={text} streaming={streaming} />));
+const pendingText = () => container.querySelector('.markdown-block.markdown-plain');
+
+/** Renders, then lets the view finish the blocks it left for later passes (each pass is one timer). */
+async function show(text: string, streaming?: boolean): Promise<void> {
+  await act(() => root.render(<MarkdownView text={text} streaming={streaming} />));
+  for (let passes = 0; pendingText() && passes < 100; passes++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1)));
+  }
+}
 
 describe('MarkdownView', () => {
   beforeAll(async () => {
@@ -56,6 +64,18 @@ describe('MarkdownView', () => {
     await show(start + '\nconst b = 2;\n```\n\nDone.', false);
     expect(code()).toBe(highlighted);
     expect(container.querySelector('h1')).toBe(heading);
+  });
+
+  it('renders a long message a few blocks per task, showing the rest as text meanwhile', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20)); // every new block spends the budget
+    const text = Array.from({ length: 6 }, (_, i) => `Paragraph **${i}**.`).join('\n\n');
+    await act(() => root.render(<MarkdownView text={text} />));
+    expect(container.querySelectorAll('strong')).toHaveLength(1);
+    expect(pendingText()!.textContent).toBe(text.slice(text.indexOf('Paragraph **1**')));
+    await show(text);
+    expect(pendingText()).toBeNull();
+    expect([...container.querySelectorAll('strong')].map((b) => b.textContent)).toEqual(['0', '1', '2', '3', '4', '5']);
   });
 
   it('typesets math with KaTeX', async () => {

@@ -3,8 +3,12 @@
  * element, so while a reply streams only the last block is replaced, and code
  * already highlighted stays as it is. Until the renderer has loaded (first
  * message of the session) the text shows as plain text.
+ *
+ * Each render spends at most PASS_BUDGET_MS on blocks not rendered before;
+ * the rest shows as plain text and is rendered in the next task, so a burst of
+ * streamed text or a long message never blocks the page for long.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { copyCodeBlock } from './copy-code';
 import { enhanceBlock } from './enhance-block';
 import { markdownRenderer, subscribeToRenderer } from './lazy-modules';
@@ -24,15 +28,28 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>): void {
   if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
 }
 
+const PASS_BUDGET_MS = 12;
+
 export function MarkdownView({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const renderer = useSyncExternalStore(subscribeToRenderer, markdownRenderer.current);
-  const blocks = useMemo(() => renderer?.renderMarkdownBlocks(text) ?? null, [renderer, text]);
-  if (!blocks) return <div className="markdown markdown-plain">{text}</div>;
+  const [pass, nextPass] = useReducer((n: number) => n + 1, 0);
+  // `pass` re-runs the render after one left blocks pending; the blocks done so far come from the cache.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rendered = useMemo(() => renderer?.renderMarkdownBlocks(text, PASS_BUDGET_MS) ?? null, [renderer, text, pass]);
+  const pending = rendered?.pending ?? '';
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(nextPass, 0);
+    return () => clearTimeout(timer);
+  }, [rendered, pending]);
+  if (!rendered) return <div className="markdown markdown-plain">{text}</div>;
+  const { blocks } = rendered;
   return (
     <div className="markdown" onClick={onCopyClick}>
       {blocks.map((html, i) => (
-        <MarkdownBlock key={i} html={html} live={streaming && i === blocks.length - 1} />
+        <MarkdownBlock key={i} html={html} live={streaming && !pending && i === blocks.length - 1} />
       ))}
+      {pending && <div className="markdown-block markdown-plain">{pending}</div>}
     </div>
   );
 }
