@@ -57,6 +57,34 @@ describe('chat with a GGUF model', () => {
     await expect.poll(() => page.getByText('Stopped by you').count()).toBe(1);
   });
 
+  it('follows a reply being written while the view is at the end, and stays put once the person scrolls up', async () => {
+    const log = page.getByRole('log', { name: 'Messages' });
+    /** Distance from the view to the end of the log, read after the next frame (the view follows before painting). */
+    const view = () =>
+      log.evaluate(async (el) => {
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        return { toEnd: el.scrollHeight - el.scrollTop - el.clientHeight, top: el.scrollTop, overflow: el.scrollHeight - el.clientHeight };
+      });
+    const streamingReply = page.locator('[data-testid="message"][data-status="streaming"]');
+
+    await app.newConversation();
+    await app.setGeneration({ temperature: 0, maxTokens: 1500 });
+    await app.send('Once upon a time');
+    await app.waitForReply();
+    const followed = await view();
+    expect(followed.overflow).toBeGreaterThan(500); // the reply is far taller than the view
+    expect(followed.toEnd).toBeLessThan(2);
+
+    await app.send('Once upon a time');
+    await expect.poll(async () => (await streamingReply.count()) && (await view()).overflow > followed.overflow + 300, { timeout: 30_000 }).toBe(true);
+    await log.evaluate((el) => el.scrollTo({ top: 200 }));
+    expect(await streamingReply.count()).toBe(1); // scrolled up while the reply was still being written
+    await app.waitForReply();
+    const stayed = await view();
+    expect(stayed.top).toBe(200);
+    expect(stayed.toEnd).toBeGreaterThan(500);
+  });
+
   it('finds the conversation after a reload and carries the first turn into the second', async () => {
     await app.addGgufModel({ url: `${server.url}/models/stories260K.gguf`, name: 'Tiny stories (Vicuna)', format: 'vicuna-v1.1' });
     await app.newConversation();

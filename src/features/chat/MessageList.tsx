@@ -1,7 +1,12 @@
-/** The open conversation's messages in a scrolling log; long conversations are windowed (see use-message-window.ts). */
+/**
+ * The open conversation's messages in a scrolling log; long conversations are
+ * windowed (use-message-window.ts) and a reply being written is followed
+ * while the view is at the end (use-follow-end.ts).
+ */
 import type { ReactNode } from 'react';
 import type { StoredMessage } from '../../db';
 import './message-list.css';
+import { useFollowEnd } from './use-follow-end';
 import { useMessageWindow } from './use-message-window';
 
 interface Props {
@@ -15,6 +20,7 @@ interface Props {
 
 export function MessageList({ messages, focusId, children, renderRow }: Props) {
   const { shown, scrollerRef, listRef } = useMessageWindow(messages, focusId);
+  useFollowEnd(scrollerRef, listRef);
   return (
     <div className="messages" role="log" aria-label="Messages" ref={scrollerRef} data-count={messages.length} data-windowed={shown.windowed || undefined}>
       {children}
