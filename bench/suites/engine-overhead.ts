@@ -20,7 +20,7 @@ import type { SuiteEnv } from './suite';
 const SUITE = 'engine overhead';
 const PROMPT = 'Once upon a time';
 const MAX_TOKENS = 400;
-const REPETITIONS = 15;
+const REPETITIONS = 21;
 /** V8 keeps optimising llama.cpp's WebAssembly over the first few replies. */
 const WARM_UPS = 3;
 
