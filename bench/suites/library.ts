@@ -16,6 +16,7 @@ const BIG = 5000;
 /** With the big conversation: 20,000 messages in all. */
 const OTHERS = Array.from({ length: 150 }, () => 100);
 const OPENINGS = 3;
+const SEARCH_RUNS = 3;
 const QUERIES = ['sourdough', 'quicksort pivot', 'kubernetes ingress', 'lisbon', 'memory', 'tokenizer vocabulary', 'compost seedlings'];
 
 /** From the click on the conversation to the first frame painted with its messages. */
@@ -102,15 +103,20 @@ export async function librarySuite({ servers }: SuiteEnv): Promise<Metric[]> {
     await page.waitForTimeout(500);
     const scrolled = await measure(page, () => scrollThrough(page));
 
+    // Each query three times; a query's time is its median, and every query must be within budget.
     const ui: number[] = [];
     const repo: number[] = [];
     const perQuery: string[] = [];
     for (const query of QUERIES) {
-      const shown = await searchThroughUi(page, query);
-      const [ms, hits] = await page.evaluate((q) => window.bench.search(q), query);
-      ui.push(shown.ms);
-      repo.push(ms);
-      perQuery.push(`${query}: ${shown.ms.toFixed(0)}/${ms.toFixed(0)} ms, ${hits} hits`);
+      const runs: { ui: number; repo: number; hits: number }[] = [];
+      for (let i = 0; i < SEARCH_RUNS; i++) {
+        const shown = await searchThroughUi(page, query);
+        const [ms, hits] = await page.evaluate((q) => window.bench.search(q), query);
+        runs.push({ ui: shown.ms, repo: ms, hits });
+      }
+      ui.push(median(runs.map((r) => r.ui)));
+      repo.push(median(runs.map((r) => r.repo)));
+      perQuery.push(`${query}: ${ui.at(-1)!.toFixed(0)}/${repo.at(-1)!.toFixed(0)} ms, ${runs[0]!.hits} hits`);
     }
     await page.evaluate(afterPaint);
 
@@ -122,8 +128,11 @@ export async function librarySuite({ servers }: SuiteEnv): Promise<Metric[]> {
       },
       ...mainThreadMetrics(SUITE, `open it until every message is read (last opening)`, opened!).map((m) => ({ ...m, budget: undefined })),
       ...mainThreadMetrics(SUITE, `scroll through it (${scrolled.result.steps} steps)`, scrolled).map((m, i) => (i === 0 ? { ...m, note: `${m.note}; at most ${scrolled.result.rows} rows in the page` } : m)),
-      { suite: SUITE, name: `search ${total} messages: typed to painted (median)`, value: median(ui), unit: 'ms', budget: { op: '<', limit: 100 }, note: `${QUERIES.length} queries; UI/repository: ${perQuery.join('; ')}` },
-      { suite: SUITE, name: `search ${total} messages: query alone (median)`, value: median(repo), unit: 'ms', budget: { op: '<', limit: 100 }, note: `slowest ${Math.max(...repo).toFixed(0)} ms` },
+      {
+        suite: SUITE, name: `search ${total} messages: typed to painted, slowest query`, value: Math.max(...ui), unit: 'ms', budget: { op: '<', limit: 100 },
+        note: `${QUERIES.length} queries, ${SEARCH_RUNS} runs each (median); typed-to-painted/repository: ${perQuery.join('; ')}`,
+      },
+      { suite: SUITE, name: `search ${total} messages: query alone, slowest query`, value: Math.max(...repo), unit: 'ms', budget: { op: '<', limit: 100 }, note: `median over the queries ${median(repo).toFixed(0)} ms` },
     ];
   } finally {
     await bench.close();

@@ -25,6 +25,9 @@ export const SCHEMA_V2 = { ...SCHEMA_V1, messages: `${SCHEMA_V1.messages}, *word
 /** Version 3 (2026-11-24): side-by-side comparisons, listed newest first. */
 export const SCHEMA_V3 = { ...SCHEMA_V2, comparisons: 'id, updatedAt' };
 
+/** Version 4 (2026-11-25): messages by time, so a search for a common word reads only the newest matches. */
+export const SCHEMA_V4 = { ...SCHEMA_V3, messages: `${SCHEMA_V3.messages}, createdAt` };
+
 /** Fills `words` for messages stored before version 2. */
 export async function addSearchWords(tx: Transaction): Promise<void> {
   await tx
@@ -41,6 +44,8 @@ export function defineSchema(db: Dexie): void {
   db.version(2).stores(SCHEMA_V2).upgrade(addSearchWords);
   // A new table only: nothing stored before needs changing.
   db.version(3).stores(SCHEMA_V3);
+  // A new index only: IndexedDB builds it from the stored messages.
+  db.version(4).stores(SCHEMA_V4);
 }
 
 export function openDatabase(name = DB_NAME): ChatDatabase {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { wordsOf } from '../lib/search-words';
 import { createConversationsRepo } from './conversations-repo';
 import { openDatabase, type ChatDatabase } from './database';
 import { createMessagesRepo } from './messages-repo';
@@ -37,5 +38,23 @@ describe('search', () => {
     const m = await messages.append({ conversationId: c.id, parentId: null, role: 'assistant', content: '', status: 'streaming' });
     await messages.update(m.id, { content: 'partial zebra' });
     expect((await createSearchRepo(db).search('zebra')).map((h) => h.messageId)).toEqual([m.id]);
+  });
+
+  it('with a very common word, still returns the newest matches of every term', async () => {
+    const conversations = createConversationsRepo(db);
+    const c = await conversations.create({ title: 'Notes', modelId: null, settings });
+    // 1500 messages share "common" (more than are read through the word index); every 7th also has "rare";
+    // times are stored out of order.
+    const times = Array.from({ length: 1500 }, (_, i) => (i * 263) % 1500);
+    await db.messages.bulkAdd(
+      times.map((t) => {
+        const content = `common words ${t}${t % 7 === 0 ? ' rare' : ''}`;
+        return { id: `m${t}`, conversationId: c.id, parentId: null, role: 'user' as const, content, status: 'complete' as const, createdAt: 1000 + t, words: wordsOf(content) };
+      }),
+    );
+    const search = createSearchRepo(db);
+    expect((await search.search('comm', 10)).map((h) => h.createdAt)).toEqual(Array.from({ length: 10 }, (_, i) => 2499 - i));
+    expect((await search.search('common rare', 5)).map((h) => h.createdAt)).toEqual([2498, 2491, 2484, 2477, 2470]);
+    expect(await search.search('common absent')).toEqual([]);
   });
 });

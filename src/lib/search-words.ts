@@ -15,7 +15,7 @@ export function wordsOf(text: string): string[] {
   return [...seen];
 }
 
-/** The query's terms, longest first (the most selective one leads the index lookup). */
+/** The query's terms, unique, longest first. */
 export function queryTerms(query: string): string[] {
   return [...new Set(query.toLowerCase().match(WORD) ?? [])].sort((a, b) => b.length - a.length);
 }

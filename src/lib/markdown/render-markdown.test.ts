@@ -90,10 +90,13 @@ describe('renderMarkdown', () => {
 
   it('stops rendering new blocks when its time budget is spent and returns the rest as source', () => {
     const text = Array.from({ length: 40 }, (_, i) => `| n | v |\n|---|---|\n| ${i} | ${'x'.repeat(i)} |`).join('\n\n');
-    const first = renderMarkdownBlocks(text, 0);
-    expect(first.blocks).toHaveLength(1); // always at least one new block
+    const none = renderMarkdownBlocks(text, 0);
+    expect(none.blocks).toEqual([]);
+    expect(none.pending).toBe(text);
+    const first = renderMarkdownBlocks(text, 1e-9);
+    expect(first.blocks).toHaveLength(1); // with any budget left, at least one new block
     expect(first.pending.startsWith('| n | v |\n|---|---|\n| 1 |')).toBe(true);
-    const second = renderMarkdownBlocks(text, 0);
+    const second = renderMarkdownBlocks(text, 1e-9);
     expect(second.blocks.slice(0, 1)).toEqual(first.blocks); // cached blocks cost nothing
     expect(second.blocks).toHaveLength(2);
     const all = renderMarkdownBlocks(text);

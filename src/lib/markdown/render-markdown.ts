@@ -73,9 +73,9 @@ export interface RenderedBlocks {
 /**
  * The text as sanitized HTML, one string per top-level block. Reference-style
  * link definitions apply across blocks. Blocks rendered before come from a
- * cache; once `budgetMs` is spent on new ones (at least one is always
- * rendered), the rest is returned as `pending` source, so a caller can show it
- * as plain text and render it in a later task instead of blocking the page.
+ * cache; once `budgetMs` is spent on new ones (with any budget left, at least
+ * one is rendered), the rest is returned as `pending` source, so a caller can
+ * show it as plain text and render it in a later task instead of blocking the page.
  */
 export function renderMarkdownBlocks(text: string, budgetMs = Infinity): RenderedBlocks {
   const started = performance.now();
@@ -90,7 +90,7 @@ export function renderMarkdownBlocks(text: string, budgetMs = Infinity): Rendere
     const key = `${links}\u0000${token.raw}`;
     let html = blockCache.get(key);
     if (html === undefined) {
-      if (renderedNew && performance.now() - started > budgetMs) {
+      if ((renderedNew || budgetMs <= 0) && performance.now() - started > budgetMs) {
         return { blocks, pending: tokens.slice(i).map((t) => t.raw).join('') };
       }
       html = renderBlock(token, key, i === last);

@@ -4,14 +4,16 @@
  * already highlighted stays as it is. Until the renderer has loaded (first
  * message of the session) the text shows as plain text.
  *
- * Each render spends at most PASS_BUDGET_MS on blocks not rendered before;
+ * Blocks not rendered before share one time budget per task (render-budget.ts);
  * the rest shows as plain text and is rendered in the next task, so a burst of
- * streamed text or a long message never blocks the page for long.
+ * streamed text, a long message or many messages at once never block the page
+ * for long.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { copyCodeBlock } from './copy-code';
 import { enhanceBlock } from './enhance-block';
 import { markdownRenderer, subscribeToRenderer } from './lazy-modules';
+import { remainingRenderBudget } from './render-budget';
 import './markdown.css';
 
 const MarkdownBlock = memo(function MarkdownBlock({ html, live }: { html: string; live: boolean }) {
@@ -28,14 +30,12 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>): void {
   if (button instanceof HTMLButtonElement) void copyCodeBlock(button);
 }
 
-const PASS_BUDGET_MS = 12;
-
 export function MarkdownView({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const renderer = useSyncExternalStore(subscribeToRenderer, markdownRenderer.current);
   const [pass, nextPass] = useReducer((n: number) => n + 1, 0);
   // `pass` re-runs the render after one left blocks pending; the blocks done so far come from the cache.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rendered = useMemo(() => renderer?.renderMarkdownBlocks(text, PASS_BUDGET_MS) ?? null, [renderer, text, pass]);
+  const rendered = useMemo(() => renderer?.renderMarkdownBlocks(text, remainingRenderBudget()) ?? null, [renderer, text, pass]);
   const pending = rendered?.pending ?? '';
   useEffect(() => {
     if (!pending) return;
