@@ -53,7 +53,7 @@ function libraryRecords(): Library {
   };
 }
 
-/** Writes straight into the app's database (Dexie schema 3 is IndexedDB version 30) and reloads so the app shows it. */
+/** Writes straight into the app's database (Dexie schema 4 is IndexedDB version 40) and reloads so the app shows it. */
 async function put(page: Page, rows: Partial<Library>): Promise<void> {
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'wizardvicuna-chat'));
   const version = await page.evaluate(
@@ -71,7 +71,7 @@ async function put(page: Page, rows: Partial<Library>): Promise<void> {
     },
     { rows, stores: STORES },
   );
-  expect(version).toBe(30);
+  expect(version).toBe(40);
   await page.reload();
   await page.getByTestId('device-summary').waitFor();
 }
