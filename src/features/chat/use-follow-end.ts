@@ -1,7 +1,9 @@
 /**
  * While the view is at the end of the conversation, it stays there as the
- * last message grows (a reply being written). Scrolling up stops that, so
- * the person can read in peace; scrolling back to the end starts it again.
+ * last message grows (a reply being written, then its stats). Scrolling up
+ * stops that, so the person can read in peace; scrolling back to the end
+ * starts it again. Other messages changing height (an edit form opening)
+ * never move the view.
  */
 import { useLayoutEffect, type RefObject } from 'react';
 
@@ -22,10 +24,20 @@ export function useFollowEnd(scrollerRef: RefObject<HTMLElement | null>, listRef
     const grown = new ResizeObserver(() => {
       if (atEnd && distance() > 0) scroller.scrollTop = scroller.scrollHeight;
     });
-    grown.observe(list);
+    let last: Element | null = null;
+    const watchLast = () => {
+      if (list.lastElementChild === last) return;
+      if (last) grown.unobserve(last);
+      last = list.lastElementChild;
+      if (last) grown.observe(last);
+    };
+    watchLast();
+    const rows = new MutationObserver(watchLast);
+    rows.observe(list, { childList: true });
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       grown.disconnect();
+      rows.disconnect();
       scroller.removeEventListener('scroll', onScroll);
     };
   }, [scrollerRef, listRef]);
