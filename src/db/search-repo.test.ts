@@ -57,4 +57,24 @@ describe('search', () => {
     expect((await search.search('common rare', 5)).map((h) => h.createdAt)).toEqual([2498, 2491, 2484, 2477, 2470]);
     expect(await search.search('common absent')).toEqual([]);
   });
+
+  it('finds common words that are rare together, newest first', async () => {
+    const c = await createConversationsRepo(db).create({ title: 'Notes', modelId: null, settings });
+    const row = (i: number, content: string) => ({ id: `r${i}`, conversationId: c.id, parentId: null, role: 'user' as const, content, status: 'complete' as const, createdAt: i, words: wordsOf(content) });
+    // Three old messages have both words; the 2,400 newer ones have one of them each.
+    await db.messages.bulkAdd([
+      ...[1, 2, 3].map((i) => row(i, `alpha beta ${i}`)),
+      ...Array.from({ length: 2400 }, (_, k) => row(10 + k, k % 2 ? `alpha only ${k}` : `beta only ${k}`)),
+    ]);
+    const hits = await createSearchRepo(db).search('alpha beta');
+    expect(hits.map((h) => h.messageId)).toEqual(['r3', 'r2', 'r1']);
+  });
+
+  it('finds a common word that the newest messages lack, newest first', async () => {
+    const c = await createConversationsRepo(db).create({ title: 'Notes', modelId: null, settings });
+    const row = (i: number, content: string) => ({ id: `g${i}`, conversationId: c.id, parentId: null, role: 'user' as const, content, status: 'complete' as const, createdAt: i, words: wordsOf(content) });
+    await db.messages.bulkAdd([...Array.from({ length: 1200 }, (_, i) => row(i, `gamma ${i}`)), ...Array.from({ length: 1600 }, (_, i) => row(5000 + i, `delta ${i}`))]);
+    const hits = await createSearchRepo(db).search('gamma', 5);
+    expect(hits.map((h) => h.messageId)).toEqual(['g1199', 'g1198', 'g1197', 'g1196', 'g1195']);
+  });
 });

@@ -13,27 +13,57 @@ export interface SearchHit {
 }
 
 /**
- * Above this many messages with a word starting with the lead term, reading
- * them all costs more than reading the newest messages until enough match.
- * About sqrt(limit × library size) for 50 results in 20,000 messages.
+ * Above this many messages with a word starting with a term, reading them all
+ * costs more than reading the newest messages until enough match. About
+ * sqrt(limit × library size) for 50 results in 20,000 messages.
  */
 const COMMON_FROM = 1000;
+/**
+ * When every term is common, this many of the newest messages are read at
+ * most before the messages with every term are found from the word index.
+ */
+const SCAN_NEWEST = 1000;
+const BATCH = 64;
 
 export function createSearchRepo(db: ChatDatabase) {
+  const byWord = (term: string) => db.messages.where('words').startsWith(term);
+  const newestFirst = (list: Iterable<StoredMessage | undefined>, matches: (m: StoredMessage) => boolean) =>
+    [...list].filter((m): m is StoredMessage => m !== undefined && matches(m)).sort((a, b) => b.createdAt - a.createdAt);
+
+  /** The newest of the messages `ids` that pass `matches`: read whole if few, else newest first by the time index. */
+  async function newestOf(ids: string[], matches: (m: StoredMessage) => boolean, limit: number): Promise<StoredMessage[]> {
+    if (ids.length <= COMMON_FROM) return newestFirst(await db.messages.bulkGet(ids), matches).slice(0, limit);
+    const wanted = new Set(ids);
+    const ordered = (await db.messages.orderBy('createdAt').primaryKeys()).filter((id) => wanted.has(id)).reverse();
+    const found: StoredMessage[] = [];
+    for (let at = 0; at < ordered.length && found.length < limit; at += BATCH) {
+      found.push(...newestFirst(await db.messages.bulkGet(ordered.slice(at, at + BATCH)), matches));
+    }
+    return found.slice(0, limit);
+  }
+
   /**
    * Messages that pass `matches` (every term), newest first. When one of the
    * terms is rare, the messages with it are read through the word index. When
-   * every term is common, messages are read newest first until `limit` match,
-   * which for common words is soon. Either way a query reads about a thousand
-   * messages in a library of 20,000.
+   * every term is common, the newest messages are read until `limit` match,
+   * which is usually soon; when they hold too few (the newest conversations
+   * are about something else, or the words are rare together), the keys of
+   * every term are intersected and only the newest of those are read.
    */
   async function newestMatching(terms: string[], matches: (m: StoredMessage) => boolean, limit: number): Promise<StoredMessage[]> {
-    const byWord = (term: string) => db.messages.where('words').startsWith(term);
     const counts = await Promise.all(terms.map(async (term) => ({ term, n: (await byWord(term).limit(COMMON_FROM).primaryKeys()).length })));
     const rarest = counts.reduce((a, b) => (b.n < a.n ? b : a));
-    if (rarest.n >= COMMON_FROM) return db.messages.orderBy('createdAt').reverse().filter(matches).limit(limit).toArray();
-    const unique = new Map((await byWord(rarest.term).toArray()).map((m) => [m.id, m]));
-    return [...unique.values()].filter(matches).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+    if (rarest.n < COMMON_FROM) return newestFirst(new Map((await byWord(rarest.term).toArray()).map((m) => [m.id, m])).values(), matches).slice(0, limit);
+
+    let scanned = 0;
+    const newest = await db.messages.orderBy('createdAt').reverse().until(() => ++scanned > SCAN_NEWEST).filter(matches).limit(limit).toArray();
+    if (newest.length >= limit || scanned <= SCAN_NEWEST) return newest;
+    const keys = await Promise.all(terms.map((term) => byWord(term).primaryKeys()));
+    const inAll = keys.reduce((kept, next) => {
+      const set = new Set(next);
+      return kept.filter((id) => set.has(id));
+    });
+    return newestOf([...new Set(inAll)], matches, limit);
   }
 
   return {
