@@ -4,15 +4,15 @@
  * or chosen ones) and into a fresh profile record for record; a changed one
  * comes back as a copy; a bad one changes nothing and says what is wrong.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { wordsOf } from '../../src/lib/search-words';
 import { AppDriver } from '../support/app-driver';
 import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
+import { normalised, putRows, readStores, type Row } from '../support/library-database';
 import { startAppServer, type AppServer } from '../support/servers';
+import { jsonFile, TransferDriver } from '../support/transfer-driver';
 
-type Row = Record<string, unknown> & { id: string };
 type Library = { conversations: Row[]; messages: Row[]; comparisons: Row[] };
 
 const STORES = ['conversations', 'messages', 'comparisons'] as const;
@@ -55,102 +55,10 @@ function libraryRecords(): Library {
 
 /** Writes straight into the app's database (Dexie schema 4 is IndexedDB version 40) and reloads so the app shows it. */
 async function put(page: Page, rows: Partial<Library>): Promise<void> {
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'wizardvicuna-chat'));
-  const version = await page.evaluate(
-    async ({ rows, stores }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('wizardvicuna-chat');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction([...stores], 'readwrite');
-      for (const store of stores) for (const row of rows[store] ?? []) tx.objectStore(store).put(row);
-      await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
-      db.close();
-      return db.version;
-    },
-    { rows, stores: STORES },
-  );
-  expect(version).toBe(40);
-  await page.reload();
-  await page.getByTestId('device-summary').waitFor();
+  expect(await putRows(page, rows)).toBe(40);
 }
 
-/** NaN and infinities survive the trip out of the page as strings; rows are sorted by id. */
-const normalise = (library: unknown): Library => {
-  const copy = JSON.parse(JSON.stringify(library, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `number:${v}` : v))) as Library;
-  for (const store of STORES) copy[store].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return copy;
-};
-
-async function readLibrary(page: Page): Promise<Library> {
-  const raw = await page.evaluate(
-    async (stores) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('wizardvicuna-chat');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = (store: string) =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      const library = Object.fromEntries(await Promise.all(stores.map(async (s) => [s, await all(s)] as const)));
-      db.close();
-      return JSON.stringify(library, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `number:${v}` : v));
-    },
-    STORES,
-  );
-  return normalise(JSON.parse(raw));
-}
-
-class TransferDriver {
-  constructor(readonly page: Page) {}
-
-  panel() {
-    return this.page.locator('details.transfer');
-  }
-
-  async open(): Promise<void> {
-    if (!(await this.panel().evaluate((d) => (d as HTMLDetailsElement).open))) await this.panel().locator('summary').click();
-  }
-
-  /** JSON export of the whole library, or of the chosen comparisons only. */
-  async export(comparisons?: string[]): Promise<{ name: string; text: string }> {
-    await this.open();
-    const panel = this.panel();
-    if (comparisons) {
-      await panel.getByRole('radio', { name: /Chosen conversations and comparisons/ }).check();
-      await panel.getByRole('button', { name: 'None', exact: true }).click();
-      for (const title of comparisons) await panel.getByRole('group', { name: 'Comparisons' }).getByRole('checkbox', { name: title }).check();
-    } else {
-      await panel.getByRole('radio', { name: /Whole library/ }).check();
-    }
-    await panel.getByLabel('Format').selectOption('json');
-    const [download] = await Promise.all([this.page.waitForEvent('download'), panel.getByRole('button', { name: 'Export', exact: true }).click()]);
-    return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
-  }
-
-  async choose(name: string, text: string): Promise<void> {
-    await this.open();
-    await this.panel().getByLabel('Files to import').setInputFiles([{ name, mimeType: 'application/json', buffer: Buffer.from(text) }]);
-  }
-
-  async preview(): Promise<Record<string, string | null>> {
-    const preview = this.page.getByRole('region', { name: 'Import preview' });
-    await preview.waitFor();
-    const ids = ['import-added', 'import-skipped', 'import-comparisons-added', 'import-comparisons-copied', 'import-comparisons-skipped'];
-    const counts = await Promise.all(ids.map(async (id) => [id.replace('import-', ''), (await preview.getByTestId(id).count()) ? await preview.getByTestId(id).textContent() : null]));
-    return { ...Object.fromEntries(counts), button: await preview.locator('.form-actions button.primary').textContent() };
-  }
-
-  async confirm(): Promise<string> {
-    await this.page.getByRole('region', { name: 'Import preview' }).getByRole('button', { name: /^Import \d+/ }).click();
-    return (await this.page.getByTestId('import-result').textContent()) ?? '';
-  }
-}
+const readLibrary = (page: Page): Promise<Library> => readStores(page, STORES);
 
 describe('comparisons in export and import', () => {
   let server: AppServer;
@@ -183,15 +91,15 @@ describe('comparisons in export and import', () => {
   });
 
   it('exports every comparison with the whole library and imports it into a fresh profile, record for record', async () => {
-    expect(await readLibrary(source)).toEqual(normalise(libraryRecords()));
-    exported = await new TransferDriver(source).export();
+    expect(await readLibrary(source)).toEqual(normalised(libraryRecords()));
+    exported = await new TransferDriver(source).export('json');
     const doc = JSON.parse(exported.text);
     expect(doc.comparisons.version).toBe(2);
     expect(doc.comparisons.items.map((c: { title: string }) => c.title)).toEqual(['Story openings', 'Prompt test']);
     expect(doc.comparisons.items[1].threads['col-plain'][1].reply.stats.prefillTokensPerSecond).toBe('NaN');
 
     const transfer = new TransferDriver(target);
-    await transfer.choose(exported.name, exported.text);
+    await transfer.choose([jsonFile(exported.name, exported.text)]);
     expect(await transfer.preview()).toMatchObject({ added: '1', 'comparisons-added': '2', 'comparisons-copied': null, button: 'Import 1 conversation and 2 comparisons' });
     expect(await transfer.confirm()).toBe('Imported 1 conversation (2 messages) and 2 comparisons.');
     expect(await readLibrary(target)).toEqual(await readLibrary(source));
@@ -210,7 +118,7 @@ describe('comparisons in export and import', () => {
     await put(target, { comparisons: [changed] });
     const before = await readLibrary(target);
     const transfer = new TransferDriver(target);
-    await transfer.choose(exported.name, exported.text);
+    await transfer.choose([jsonFile(exported.name, exported.text)]);
     expect(await transfer.preview()).toMatchObject({ skipped: '1', 'comparisons-added': '0', 'comparisons-copied': '1', 'comparisons-skipped': '1', button: 'Import 1 comparison' });
     expect(await transfer.confirm()).toBe('Imported 1 comparison as copies; skipped 1 conversation (2 messages) and 1 comparison already in your library.');
 
@@ -223,7 +131,7 @@ describe('comparisons in export and import', () => {
   });
 
   it('exports chosen comparisons on their own', async () => {
-    const chosen = await new TransferDriver(source).export(['Story openings']);
+    const chosen = await new TransferDriver(source).export('json', { comparisons: ['Story openings'] });
     expect(chosen.name).toMatch(/^wizardvicuna-\d{4}-\d{2}-\d{2}-story-openings\.json$/);
     const doc = JSON.parse(chosen.text);
     expect(doc.conversations).toEqual([]);
@@ -235,7 +143,7 @@ describe('comparisons in export and import', () => {
     const doc = JSON.parse(exported.text);
     doc.comparisons.items[1].columns[1].settings.temperature = 'hot';
     const transfer = new TransferDriver(target);
-    await transfer.choose('library.json', JSON.stringify(doc));
+    await transfer.choose([jsonFile('library.json', doc)]);
     expect(await target.getByTestId('import-error').textContent()).toBe('library.json: comparison 2 ("Prompt test"): columns[1].settings.temperature must be a number, not the text "hot"');
     expect(await readLibrary(target)).toEqual(before);
   });

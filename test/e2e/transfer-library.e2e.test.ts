@@ -4,7 +4,7 @@
  * ChatGPT conversations.json comes in with its branches; bad files change
  * nothing and say exactly what is wrong.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +12,11 @@ import type { Browser, Page } from 'playwright-core';
 import { wordsOf } from '../../src/lib/search-words';
 import { AppDriver } from '../support/app-driver';
 import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
+import { normalised, putRows, readStores, type Row } from '../support/library-database';
 import { startAppServer, type AppServer } from '../support/servers';
+import { jsonFile as json, TransferDriver, type Upload } from '../support/transfer-driver';
 
-type Row = Record<string, unknown> & { id: string };
 type Library = { conversations: Row[]; messages: Row[] };
-type Upload = { name: string; mimeType: string; buffer: Buffer };
 
 const SETTINGS = { systemPrompt: 'Be brief.', temperature: 0.7, topP: 0.95, maxTokens: 512, repetitionPenalty: 1.1, stop: ['</s>'] };
 const STATS = { promptTokens: 12, completionTokens: 30, timeToFirstTokenMs: 81.5, prefillTokensPerSecond: 147.25, decodeTokensPerSecond: 21.75, totalMs: 1480 };
@@ -52,113 +52,11 @@ function libraryRecords(): Library {
   };
 }
 
-/** Writes straight into the app's database with the raw IndexedDB API, then reloads so the app shows it. */
-async function seed(page: Page, library: Library): Promise<void> {
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'wizardvicuna-chat'));
-  await page.evaluate(async ({ conversations, messages }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wizardvicuna-chat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['conversations', 'messages'], 'readwrite');
-      for (const c of conversations) tx.objectStore('conversations').put(c);
-      for (const m of messages) tx.objectStore('messages').put(m);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, library);
-  await page.reload();
-  await page.getByTestId('device-summary').waitFor();
-}
-
 /** Every conversation and message as stored, sorted by id (JSON-normalised: a missing field and an undefined one are the same). */
-async function readLibrary(page: Page): Promise<Library> {
-  const raw = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('wizardvicuna-chat');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const library = { conversations: await all('conversations'), messages: await all('messages') };
-    db.close();
-    return JSON.stringify(library);
-  });
-  return sortedById(JSON.parse(raw) as Library);
-}
-
-function sortedById(library: Library): Library {
-  const copy = JSON.parse(JSON.stringify(library)) as Library;
-  for (const rows of [copy.conversations, copy.messages]) rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return copy;
-}
-
-/** The transfer panel, driven the way a person uses it. */
-class TransferDriver {
-  constructor(readonly page: Page) {}
-
-  panel() {
-    return this.page.locator('details.transfer');
-  }
-
-  async open(): Promise<void> {
-    if (!(await this.panel().evaluate((d) => (d as HTMLDetailsElement).open))) await this.panel().locator('summary').click();
-  }
-
-  async export(format: 'json' | 'markdown' | 'text' | 'html', chosen?: string[]): Promise<{ name: string; text: string }> {
-    await this.open();
-    const panel = this.panel();
-    if (chosen) {
-      await panel.getByRole('radio', { name: /Chosen conversations/ }).check();
-      await panel.getByRole('button', { name: 'None', exact: true }).click();
-      for (const title of chosen) await panel.getByRole('checkbox', { name: title }).check();
-    } else {
-      await panel.getByRole('radio', { name: /Whole library/ }).check();
-    }
-    await panel.getByLabel('Format').selectOption(format);
-    return this.download(() => panel.getByRole('button', { name: 'Export', exact: true }).click());
-  }
-
-  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
-    return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
-  }
-
-  async choose(files: Upload[]): Promise<void> {
-    await this.open();
-    await this.panel().getByLabel('Files to import').setInputFiles(files);
-  }
-
-  /** The preview's numbers, once it is shown. */
-  async preview(): Promise<{ added: string; copied: string | null; skipped: string | null; text: string }> {
-    const preview = this.page.getByRole('region', { name: 'Import preview' });
-    await preview.waitFor();
-    const count = async (id: string) => ((await preview.getByTestId(id).count()) ? preview.getByTestId(id).textContent() : null);
-    return { added: (await count('import-added'))!, copied: await count('import-copied'), skipped: await count('import-skipped'), text: (await preview.textContent()) ?? '' };
-  }
-
-  async confirm(): Promise<string> {
-    await this.page.getByRole('region', { name: 'Import preview' }).getByRole('button', { name: /^Import \d+ conversation/ }).click();
-    return (await this.page.getByTestId('import-result').textContent()) ?? '';
-  }
-
-  async error(): Promise<string> {
-    return (await this.page.getByTestId('import-error').textContent()) ?? '';
-  }
-}
+const readLibrary = (page: Page): Promise<Library> => readStores(page, ['conversations', 'messages']);
 
 /** Screenshots of the panel, to look at (not compared). */
 const SHOTS = process.env.TRANSFER_E2E_SHOTS ?? join(tmpdir(), 'wv-transfer-screenshots');
-
-const json = (name: string, data: unknown): Upload => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
 
 describe('export and import', () => {
   let server: AppServer;
@@ -182,7 +80,7 @@ describe('export and import', () => {
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchBrowser();
     source = await freshPage();
-    await seed(source, libraryRecords());
+    await putRows(source, libraryRecords());
     target = await freshPage();
   });
 
@@ -207,7 +105,7 @@ describe('export and import', () => {
 
     const imported = await readLibrary(target);
     expect(imported).toEqual(await readLibrary(source));
-    expect(imported).toEqual(sortedById(libraryRecords()));
+    expect(imported).toEqual(normalised(libraryRecords()));
     await expect.poll(() => new AppDriver(target).conversationTitles()).toEqual(['📌 Trip to Rome', 'Fizzbuzz', 'Nothing yet']);
   });
 
