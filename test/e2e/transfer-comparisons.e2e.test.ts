@@ -5,12 +5,12 @@
  * comes back as a copy; a bad one changes nothing and says what is wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { wordsOf } from '../../src/lib/search-words';
 import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
+import type { GuardedContext } from '../support/browser';
+import { startFreshProfiles, type FreshProfiles } from '../support/fresh-profiles';
 import { normalised, putRows, readStores, type Row } from '../support/library-database';
-import { startAppServer, type AppServer } from '../support/servers';
 import { jsonFile, TransferDriver } from '../support/transfer-driver';
 
 type Library = { conversations: Row[]; messages: Row[]; comparisons: Row[] };
@@ -61,34 +61,21 @@ async function put(page: Page, rows: Partial<Library>): Promise<void> {
 const readLibrary = (page: Page): Promise<Library> => readStores(page, STORES);
 
 describe('comparisons in export and import', () => {
-  let server: AppServer;
-  let browser: Browser;
-  const contexts: GuardedContext[] = [];
+  let profiles: FreshProfiles;
+  let contexts: GuardedContext[];
   let source: Page;
   let target: Page;
   let exported: { name: string; text: string };
 
-  const freshPage = async () => {
-    const guarded = await newGuardedContext(browser);
-    contexts.push(guarded);
-    const page = await guarded.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-    await new AppDriver(page).open(server.url);
-    return page;
-  };
-
   beforeAll(async () => {
-    server = await startAppServer(process.env.TRANSFER_E2E_DIST ? { root: process.env.TRANSFER_E2E_DIST } : {});
-    browser = await launchBrowser();
-    source = await freshPage();
+    profiles = await startFreshProfiles(process.env.TRANSFER_E2E_DIST);
+    ({ contexts } = profiles);
+    source = await profiles.freshPage();
     await put(source, libraryRecords());
-    target = await freshPage();
+    target = await profiles.freshPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => profiles?.close());
 
   it('exports every comparison with the whole library and imports it into a fresh profile, record for record', async () => {
     expect(await readLibrary(source)).toEqual(normalised(libraryRecords()));

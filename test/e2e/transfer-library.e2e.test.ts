@@ -8,12 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { wordsOf } from '../../src/lib/search-words';
 import { AppDriver } from '../support/app-driver';
-import { launchBrowser, newGuardedContext, type GuardedContext } from '../support/browser';
+import type { GuardedContext } from '../support/browser';
+import { startFreshProfiles, type FreshProfiles } from '../support/fresh-profiles';
 import { normalised, putRows, readStores, type Row } from '../support/library-database';
-import { startAppServer, type AppServer } from '../support/servers';
 import { jsonFile as json, TransferDriver, type Upload } from '../support/transfer-driver';
 
 type Library = { conversations: Row[]; messages: Row[] };
@@ -59,35 +59,22 @@ const readLibrary = (page: Page): Promise<Library> => readStores(page, ['convers
 const SHOTS = process.env.TRANSFER_E2E_SHOTS ?? join(tmpdir(), 'wv-transfer-screenshots');
 
 describe('export and import', () => {
-  let server: AppServer;
-  let browser: Browser;
-  const contexts: GuardedContext[] = [];
+  let profiles: FreshProfiles;
+  let contexts: GuardedContext[];
   let source: Page;
   let target: Page;
   let exported: { name: string; text: string };
 
-  const freshPage = async () => {
-    const guarded = await newGuardedContext(browser);
-    contexts.push(guarded);
-    const page = await guarded.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-    await new AppDriver(page).open(server.url);
-    return page;
-  };
-
   beforeAll(async () => {
-    server = await startAppServer(process.env.TRANSFER_E2E_DIST ? { root: process.env.TRANSFER_E2E_DIST } : {});
     mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    source = await freshPage();
+    profiles = await startFreshProfiles(process.env.TRANSFER_E2E_DIST);
+    ({ contexts } = profiles);
+    source = await profiles.freshPage();
     await putRows(source, libraryRecords());
-    target = await freshPage();
+    target = await profiles.freshPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => profiles?.close());
 
   it('exports the whole library as JSON and imports it into a fresh profile, record for record', async () => {
     expect(await new AppDriver(source).conversationTitles()).toEqual(['📌 Trip to Rome', 'Fizzbuzz', 'Nothing yet']);
