@@ -37,7 +37,8 @@ export function createSearchRepo(db: ChatDatabase) {
     const ordered = (await db.messages.orderBy('createdAt').primaryKeys()).filter((id) => wanted.has(id)).reverse();
     const found: StoredMessage[] = [];
     for (let at = 0; at < ordered.length && found.length < limit; at += BATCH) {
-      found.push(...newestFirst(await db.messages.bulkGet(ordered.slice(at, at + BATCH)), matches));
+      const read = await db.messages.bulkGet(ordered.slice(at, at + BATCH));
+      found.push(...read.filter((m): m is StoredMessage => m !== undefined && matches(m)));
     }
     return found.slice(0, limit);
   }

@@ -25,13 +25,13 @@ export function serveEngine(adapter: WorkerAdapter, scope: Scope = self as unkno
       }
       case 'complete': {
         const deltas = batchDeltas((text, tokens) => post({ id: msg.id, type: 'delta', text, tokens }));
+        let result: Awaited<ReturnType<WorkerAdapter['complete']>>;
         try {
-          const { finishReason, stats } = await adapter.complete(msg.request, deltas.push, signal);
-          deltas.flush();
-          post({ id: msg.id, type: 'done', finishReason, stats });
+          result = await adapter.complete(msg.request, deltas.push, signal);
         } finally {
-          deltas.flush(); // text written before a failure arrives before the error
+          deltas.flush(); // the last text arrives before the result, or before the error
         }
+        post({ id: msg.id, type: 'done', ...result });
         return;
       }
       case 'download':
