@@ -56,7 +56,13 @@ export function createConversationsRepo(db: ChatDatabase) {
     /** Which branch is shown; does not move the conversation up the list. */
     setLeaf: (id: string, leafId: string | null) => db.conversations.update(id, { leafId }),
 
-    setModel: (id: string, modelId: string) => db.conversations.update(id, { modelId }),
+    /** Writes only when the model changed: every write wakes the views that watch conversations. */
+    setModel: (id: string, modelId: string) =>
+      db.conversations
+        .where('id')
+        .equals(id)
+        .and((c) => c.modelId !== modelId)
+        .modify({ modelId }),
 
     /** Deletes the conversation and its messages in one transaction; returns them for undo. */
     remove: (id: string): Promise<DeletedConversation | null> =>

@@ -30,6 +30,19 @@ describe('repositories (fake-indexeddb)', () => {
     expect((await conversations.listForSidebar()).map((c) => c.id)).toEqual([a.id, b.id]);
   });
 
+  it('records the model of a conversation, writing only when it changes', async () => {
+    const c = await conversations.create({ title: 'T', modelId: 'a', settings });
+    let writes = 0;
+    db.conversations.hook('updating', () => {
+      writes++;
+    });
+    await conversations.setModel(c.id, 'a');
+    expect(writes).toBe(0);
+    await conversations.setModel(c.id, 'b');
+    expect(writes).toBe(1);
+    expect((await conversations.get(c.id))!.modelId).toBe('b');
+  });
+
   it('appends messages as a tree and follows the shown leaf', async () => {
     const c = await conversations.create({ title: 'T', modelId: 'm', settings });
     const q = await messages.append({ conversationId: c.id, parentId: null, role: 'user', content: 'q', status: 'complete', createdAt: 10 });
